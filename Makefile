@@ -1,0 +1,73 @@
+# bedside: build, test and run on Debian. `make run` and `make test` install
+# what is missing first (as root with apt-get; otherwise they print the command).
+
+SWIFT        ?= swift
+PREFIX       ?= /usr/local
+CONTENT      ?= Content
+DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev tmux sqlite3 valgrind
+# Fuzzing needs its own scratch path: the sanitizer build cannot share .build.
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_SECONDS ?= 600
+
+.PHONY: all deps build release run test check bench search-eval fuzz install clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "bedside needs these Debian packages:$$missing"; \
+	    echo "Install them with:  sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --product bedside
+
+release: deps
+	$(SWIFT) build -c release --product bedside
+
+run: release
+	./.build/release/bedside --content $(CONTENT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	./.build/debug/bedside check --content $(CONTENT)
+	BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) $(SWIFT) test --skip-build
+
+check: build
+	./.build/debug/bedside check --content $(CONTENT)
+
+bench: deps
+	$(SWIFT) build -c release --product bedside-bench --product bedside
+	./.build/release/bedside-bench --content $(CONTENT) --bin ./.build/release/bedside
+
+search-eval: deps
+	$(SWIFT) build -c release --product bedside-bench
+	./.build/release/bedside-bench --content $(CONTENT) --search-eval
+
+fuzz: deps
+	$(SWIFT) build --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH)
+	mkdir -p fuzz-corpus fuzz-artifacts
+	cp -n $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md fuzz-corpus/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/bedside-fuzz fuzz-corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bedside $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 .build/release/bedside $(DESTDIR)$(PREFIX)/bin/bedside
+	rm -rf $(DESTDIR)$(PREFIX)/share/bedside/Content
+	cp -R $(CONTENT) $(DESTDIR)$(PREFIX)/share/bedside/Content
+	[ -f docs/bedside.1 ] && install -m 644 docs/bedside.1 $(DESTDIR)$(PREFIX)/share/man/man1/bedside.1 || true
+	[ -d deploy ] && cp -R deploy $(DESTDIR)$(PREFIX)/share/bedside/ || true
+
+clean:
+	rm -rf .build $(FUZZ_SCRATCH) fuzz-artifacts

@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bedside",
+    products: [
+        .executable(name: "bedside", targets: ["bedside"]),
+        .executable(name: "bedside-bench", targets: ["BedsideBench"]),
+        .executable(name: "bedside-fuzz", targets: ["BedsideFuzz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian packages (installed by `make deps`).
+        .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+
+        // Markdown on cmark-gfm, the document model, topics, glossary, flows, validation.
+        .target(name: "BedsideContent", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        // The search index: lay words, stemming, typos, prefixes.
+        .target(name: "BedsideSearch", dependencies: ["BedsideContent", "CStemmer"]),
+        // The symptom-flow state machine (pure, no I/O).
+        .target(name: "BedsideFlows", dependencies: ["BedsideContent"]),
+        // The pure UI core: state, update(event), render(state, size) -> Screen.
+        .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows"]),
+        // The thin ncursesw backend.
+        .target(name: "BedsideTerminal", dependencies: ["BedsideUI", "CCurses"]),
+
+        .executableTarget(name: "bedside", dependencies: [
+            "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideUI"]),
+        // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
+        .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent"]),
+
+        .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
+        .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
+        .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
+        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Our own value-typed Markdown tree. cmark-gfm parses; this is what the rest
+/// of the program sees, so no C pointer ever leaves BedsideContent.
+public struct Document: Equatable, Sendable {
+    public var blocks: [Block]
+    public init(blocks: [Block]) { self.blocks = blocks }
+}
+
+public indirect enum Block: Equatable, Sendable {
+    case heading(Heading)
+    case paragraph([Inline])
+    case thematicBreak
+    case list(ListBlock)
+    case blockQuote([Block])
+    case callout(Callout)
+    case table(Table)
+    case code(language: String?, text: String)
+}
+
+public struct Heading: Equatable, Sendable {
+    public var level: Int
+    public var content: [Inline]
+    /// The `#anchor` that links to this heading (see `Anchor.slug`).
+    public var anchor: String
+    public var line: Int
+    public init(level: Int, content: [Inline], anchor: String, line: Int) {
+        self.level = level
+        self.content = content
+        self.anchor = anchor
+        self.line = line
+    }
+    public var text: String { content.plainText }
+}
+
+public struct ListBlock: Equatable, Sendable {
+    public var ordered: Bool
+    /// The number of the first item of an ordered list (`3.` starts at 3).
+    public var start: Int
+    public var tight: Bool
+    public var items: [[Block]]
+    public init(ordered: Bool, start: Int = 1, tight: Bool = true, items: [[Block]]) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+        self.items = items
+    }
+}
+
+/// A block quote that starts with a bold marker such as **Get help now if:**.
+public struct Callout: Equatable, Sendable {
+    public enum Kind: String, Equatable, Sendable, CaseIterable {
+        case emergency, warning, tip, note
+    }
+    public var kind: Kind
+    /// The marker as written, without the bold: "Get help now if:".
+    public var label: String
+    /// The quote's content with the marker removed.
+    public var blocks: [Block]
+    public init(kind: Kind, label: String, blocks: [Block]) {
+        self.kind = kind
+        self.label = label
+        self.blocks = blocks
+    }
+
+    /// Which marker words make which kind. The words are matched at the start
+    /// of the bold label, case-insensitively, so "Get help now if:" is an
+    /// emergency and "Tip:" a tip.
+    public static let markers: [(prefix: String, kind: Kind)] = [
+        ("call now", .emergency), ("get help now", .emergency), ("emergency", .emergency),
+        ("call today", .warning), ("call your care team", .warning), ("warning", .warning),
+        ("tip", .tip), ("what you can do", .tip),
+        ("note", .note), ("good to know", .note),
+    ]
+
+    public static func kind(forLabel label: String) -> Kind? {
+        let lowered = label.lowercased()
+        return markers.first { lowered.hasPrefix($0.prefix) }?.kind
+    }
+}
+
+public struct Table: Equatable, Sendable {
+    public enum Alignment: Equatable, Sendable { case none, left, center, right }
+    public var alignments: [Alignment]
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+    public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]]) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+    }
+}
+
+public indirect enum Inline: Equatable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    case code(String)
+    case link(Link)
+    case softBreak
+    case lineBreak
+}
+
+public struct Link: Equatable, Sendable {
+    public var target: LinkTarget
+    /// The destination exactly as written, for messages.
+    public var destination: String
+    public var content: [Inline]
+    /// Where the link was written in the file (the line of its paragraph or item).
+    public var location: SourceLocation
+    public init(target: LinkTarget, destination: String, content: [Inline], location: SourceLocation) {
+        self.target = target
+        self.destination = destination
+        self.content = content
+        self.location = location
+    }
+    public var text: String { content.plainText }
+}
+
+/// Where a link goes. Relative `.md` paths stay `.file` until the content
+/// store resolves them to topics, since only it knows the file layout.
+public enum LinkTarget: Equatable, Hashable, Sendable {
+    case topic(id: String, anchor: String?)
+    case anchor(String)
+    case glossary(String)
+    case flow(String)
+    case web(String)
+    case file(path: String, anchor: String?)
+
+    public static func parse(_ destination: String) -> LinkTarget {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        func splitAnchor(_ s: Substring) -> (String, String?) {
+            if let hash = s.firstIndex(of: "#") {
+                let anchor = String(s[s.index(after: hash)...])
+                return (String(s[..<hash]), anchor.isEmpty ? nil : anchor)
+            }
+            return (String(s), nil)
+        }
+        if trimmed.hasPrefix("#") { return .anchor(String(trimmed.dropFirst())) }
+        for (scheme, make) in [
+            ("topic:", { (rest: Substring) -> LinkTarget in
+                let (id, anchor) = splitAnchor(rest)
+                return .topic(id: id, anchor: anchor)
+            }),
+            ("glossary:", { .glossary(String($0)) }),
+            ("flow:", { .flow(String($0)) }),
+        ] where trimmed.lowercased().hasPrefix(scheme) {
+            return make(trimmed.dropFirst(scheme.count))
+        }
+        if trimmed.contains("://") || trimmed.lowercased().hasPrefix("mailto:") { return .web(trimmed) }
+        let (path, anchor) = splitAnchor(Substring(trimmed))
+        return .file(path: path, anchor: anchor)
+    }
+}
+
+extension Array where Element == Inline {
+    /// The words a reader sees, without any markup.
+    public var plainText: String {
+        var out = ""
+        for inline in self {
+            switch inline {
+            case .text(let s), .code(let s): out += s
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): out += c.plainText
+            case .link(let link): out += link.content.plainText
+            case .softBreak, .lineBreak: out += " "
+            }
+        }
+        return out
+    }
+}
+
+public enum Anchor {
+    /// GitHub-style anchor: lower case, spaces to '-', punctuation dropped.
+    /// "What you can do" -> "what-you-can-do".
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
+                out.append(ch)
+            } else if ch == " " {
+                out.append("-")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Yams
+
+/// How fast to act on a flow's outcome, least to most urgent.
+public enum UrgencyLevel: String, CaseIterable, Comparable, Sendable, Codable {
+    /// Mention it at the next visit, with self-care advice.
+    case routine
+    /// Contact the care team within 1-2 days.
+    case soon
+    /// Call the cancer care team's 24-hour line now, today.
+    case urgent
+    /// Call the emergency number now.
+    case emergency
+
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (a: UrgencyLevel, b: UrgencyLevel) -> Bool { a.rank < b.rank }
+}
+
+public struct FlowAnswer: Equatable, Sendable {
+    public var id: String
+    public var text: String
+    /// A red-flag answer must end the flow at `emergency`.
+    public var redFlag: Bool
+    /// A question id or an outcome id.
+    public var next: String
+    public var location: SourceLocation
+}
+
+public struct FlowQuestion: Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var help: String?
+    public var answers: [FlowAnswer]
+    public var location: SourceLocation
+}
+
+public struct FlowOutcome: Equatable, Sendable {
+    public var id: String
+    public var level: UrgencyLevel
+    public var title: String
+    /// Phone names from the site config: emergency, after-hours, care-team.
+    public var call: [String]
+    public var actions: [String]
+    /// What to say on the phone, when it matters.
+    public var say: String?
+    public var meaning: String
+    public var related: [Located<String>]
+    public var location: SourceLocation
+}
+
+/// A "What does this symptom mean?" flow: questions that lead to outcomes.
+public struct Flow: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var alsoCalled: [String]
+    /// The topic whose warning signs this flow checks.
+    public var topic: Located<String>?
+    public var start: String
+    public var questions: [FlowQuestion]
+    public var outcomes: [FlowOutcome]
+    public var intro: Document
+    public var path: String
+
+    public func question(_ id: String) -> FlowQuestion? { questions.first { $0.id == id } }
+    public func outcome(_ id: String) -> FlowOutcome? { outcomes.first { $0.id == id } }
+}
+
+enum FlowParser {
+    static let fields: Set<String> = ["id", "title", "also-called", "topic", "start", "questions", "outcomes"]
+
+    /// Parses a flow file. Structural problems (a missing level, too few
+    /// answers, an unknown target, a cycle, a red flag that can be overridden)
+    /// are errors, and such a flow is not loaded: an unsafe flow must never
+    /// reach a patient.
+    static func parse(text: String, path: String) -> (Flow?, [Diagnostic]) {
+        let split: FrontMatterSplit
+        switch FrontMatter.split(text) {
+        case .success(let s): split = s
+        case .failure(let error): return (nil, [.error(path, 1, 1, error.message)])
+        }
+        var yaml = YAMLFields(file: path, firstLine: split.yamlFirstLine)
+        guard let root = yaml.parse(split.yaml), let map = yaml.mapping(root, what: "a flow") else {
+            return (nil, yaml.diagnostics)
+        }
+        yaml.rejectUnknownKeys(map, allowed: fields, what: "a flow")
+        let id = yaml.string(map, "id", in: root, required: true)
+        let title = yaml.string(map, "title", in: root, required: true)
+        let alsoCalled = yaml.strings(map, "also-called")
+        let topic = yaml.string(map, "topic", in: root, required: false).map { Located($0, yaml.location(map["topic"])) }
+
+        var questions: [FlowQuestion] = []
+        if let list = map["questions"]?.sequence, !list.isEmpty {
+            questions = list.compactMap { parseQuestion($0, &yaml) }
+        } else {
+            yaml.error(map["questions"] ?? root, "a flow needs 'questions': a list, each with id, text and answers")
+        }
+        var outcomes: [FlowOutcome] = []
+        if let list = map["outcomes"]?.sequence, !list.isEmpty {
+            outcomes = list.compactMap { parseOutcome($0, &yaml) }
+        } else {
+            yaml.error(map["outcomes"] ?? root, "a flow needs 'outcomes': a list, each with id, level, title, call and actions")
+        }
+        let start = yaml.string(map, "start", in: root, required: false) ?? questions.first?.id ?? ""
+        guard let id, let title, yaml.diagnostics.allSatisfy({ $0.severity != .error }) else {
+            return (nil, yaml.diagnostics)
+        }
+        let flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
+                        questions: questions, outcomes: outcomes,
+                        intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path)
+        let problems = FlowChecks.structure(of: flow, startLocation: yaml.location(map["start"] ?? root))
+        if problems.contains(where: { $0.severity == .error }) {
+            return (nil, yaml.diagnostics + problems)
+        }
+        return (flow, yaml.diagnostics + problems)
+    }
+
+    static func parseQuestion(_ node: Node, _ yaml: inout YAMLFields) -> FlowQuestion? {
+        guard let map = yaml.mapping(node, what: "a question") else { return nil }
+        yaml.rejectUnknownKeys(map, allowed: ["id", "text", "help", "answers"], what: "a question")
+        let id = yaml.string(map, "id", in: node, required: true)
+        let text = yaml.string(map, "text", in: node, required: true)
+        let help = yaml.string(map, "help", in: node, required: false)
+        var answers: [FlowAnswer] = []
+        if let list = map["answers"]?.sequence {
+            for item in list {
+                guard let answer = yaml.mapping(item, what: "an answer") else { continue }
+                yaml.rejectUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
+                guard let answerID = yaml.string(answer, "id", in: item, required: true),
+                      let answerText = yaml.string(answer, "text", in: item, required: true),
+                      let next = yaml.string(answer, "go", in: item, required: true) else { continue }
+                answers.append(FlowAnswer(id: answerID, text: answerText, redFlag: yaml.bool(answer, "red-flag"),
+                                          next: next, location: yaml.location(item)))
+            }
+        }
+        if !(2...5).contains(answers.count) {
+            yaml.error(map["answers"] ?? node, "question '\(id ?? "?")' has \(answers.count) answer(s): give 2 to 5")
+        }
+        guard let id, let text else { return nil }
+        return FlowQuestion(id: id, text: text, help: help, answers: answers, location: yaml.location(node))
+    }
+
+    static func parseOutcome(_ node: Node, _ yaml: inout YAMLFields) -> FlowOutcome? {
+        guard let map = yaml.mapping(node, what: "an outcome") else { return nil }
+        yaml.rejectUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
+                               what: "an outcome")
+        let id = yaml.string(map, "id", in: node, required: true)
+        let levelText = yaml.string(map, "level", in: node, required: true)
+        let level = levelText.flatMap { UrgencyLevel(rawValue: $0.lowercased()) }
+        if let levelText, level == nil {
+            yaml.error(map["level"], "level '\(levelText)' is not one of: emergency, urgent, soon, routine")
+        }
+        let title = yaml.string(map, "title", in: node, required: true)
+        let call = yaml.strings(map, "call")
+        if call.isEmpty { yaml.error(map["call"] ?? node, "outcome '\(id ?? "?")' must say whom to call ('call: [care-team]')") }
+        let actions = yaml.strings(map, "actions")
+        if actions.isEmpty { yaml.error(map["actions"] ?? node, "outcome '\(id ?? "?")' needs at least one step in 'actions'") }
+        let say = yaml.string(map, "say", in: node, required: false)
+        let meaning = yaml.string(map, "meaning", in: node, required: true)
+        let related = yaml.locatedStrings(map, "related")
+        guard let id, let level, let title, let meaning, !call.isEmpty, !actions.isEmpty else { return nil }
+        return FlowOutcome(id: id, level: level, title: title, call: call, actions: actions, say: say,
+                           meaning: meaning, related: related, location: yaml.location(node))
+    }
+}

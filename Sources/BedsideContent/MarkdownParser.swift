@@ -1,0 +1,190 @@
+import CCmark
+import Foundation
+
+/// Parses CommonMark + GFM (tables, autolinks, strikethrough) with cmark-gfm
+/// and converts cmark's tree into our `Document` before freeing it, so no C
+/// pointer outlives `parse`. Raw HTML is dropped, never rendered.
+public enum MarkdownParser {
+    /// - Parameter firstLine: the file line where `text` starts (after front
+    ///   matter), so link locations are file lines.
+    public static func parse(_ text: String, firstLine: Int = 1) -> Document {
+        Extensions.registerOnce
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Document(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        // cmark stops at NUL bytes inside C strings, so feed the bytes with an explicit length.
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
+        defer { cmark_node_free(root) }
+        let converter = Converter(lineOffset: firstLine - 1)
+        return Document(blocks: converter.blocks(childrenOf: root))
+    }
+
+    private enum Extensions {
+        static let registerOnce: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    }
+}
+
+private struct Converter {
+    let lineOffset: Int
+
+    func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func typeName(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    func line(_ node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_line(node)) + lineOffset
+    }
+
+    func blocks(childrenOf node: OpaquePointer) -> [Block] {
+        children(of: node).compactMap { block($0) }
+    }
+
+    func block(_ node: OpaquePointer) -> Block? {
+        let at = SourceLocation(line: line(node), column: Int(cmark_node_get_start_column(node)))
+        switch typeName(node) {
+        case "heading":
+            let content = inlines(childrenOf: node, at: at)
+            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content,
+                                    anchor: Anchor.slug(content.plainText), line: at.line))
+        case "paragraph":
+            let content = inlines(childrenOf: node, at: at)
+            return content.isEmpty ? nil : .paragraph(content)
+        case "thematic_break":
+            return .thematicBreak
+        case "list":
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let items = children(of: node).map { blocks(childrenOf: $0) }
+            return .list(ListBlock(ordered: ordered, start: Int(cmark_node_get_list_start(node)),
+                                   tight: cmark_node_get_list_tight(node) != 0, items: items))
+        case "block_quote":
+            return quoteOrCallout(blocks(childrenOf: node))
+        case "code_block":
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            var text = literal(node)
+            if text.hasSuffix("\n") { text.removeLast() }
+            return .code(language: info.isEmpty ? nil : info, text: text)
+        case "table":
+            return table(node, at: at)
+        default:
+            // html_block and anything unknown: raw HTML is never shown.
+            return nil
+        }
+    }
+
+    /// A block quote whose first paragraph opens with a known bold marker is a callout.
+    func quoteOrCallout(_ content: [Block]) -> Block {
+        guard case .paragraph(let inlines)? = content.first,
+              case .strong(let marker)? = inlines.first,
+              let kind = Callout.kind(forLabel: marker.plainText) else {
+            return .blockQuote(content)
+        }
+        // Drop the marker and the space or line break after it.
+        var rest = Array(inlines.dropFirst())
+        while let first = rest.first {
+            if first == .softBreak || first == .lineBreak {
+                rest.removeFirst()
+                continue
+            }
+            if case .text(let s) = first {
+                let trimmed = s.drop { $0 == " " }
+                if trimmed.isEmpty {
+                    rest.removeFirst()
+                    continue
+                }
+                rest[0] = .text(String(trimmed))
+            }
+            break
+        }
+        var blocks = Array(content.dropFirst())
+        if !rest.isEmpty { blocks.insert(.paragraph(rest), at: 0) }
+        return .callout(Callout(kind: kind, label: marker.plainText.trimmingCharacters(in: .whitespaces), blocks: blocks))
+    }
+
+    func table(_ node: OpaquePointer, at: SourceLocation) -> Block {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch UInt8(raw[i]) {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in children(of: node) {
+            let cells = children(of: row).map { inlines(childrenOf: $0, at: SourceLocation(line: line(row))) }
+            if typeName(row) == "table_header" || cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+        }
+        return .table(Table(alignments: alignments, header: header, rows: rows))
+    }
+
+    func inlines(childrenOf node: OpaquePointer, at: SourceLocation) -> [Inline] {
+        var result: [Inline] = []
+        for child in children(of: node) {
+            guard let inline = inline(child, at: at) else { continue }
+            // Merge neighbouring text runs (cmark splits text at some characters).
+            if case .text(let new) = inline, case .text(let old)? = result.last {
+                result[result.count - 1] = .text(old + new)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    func inline(_ node: OpaquePointer, at: SourceLocation) -> Inline? {
+        switch typeName(node) {
+        case "text": return .text(literal(node))
+        case "code": return .code(literal(node))
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "emph": return .emphasis(inlines(childrenOf: node, at: at))
+        case "strong": return .strong(inlines(childrenOf: node, at: at))
+        case "strikethrough": return .strikethrough(inlines(childrenOf: node, at: at))
+        case "link":
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let own = Int(cmark_node_get_start_line(node))
+            let where_ = own > 0 ? SourceLocation(line: own + lineOffset, column: Int(cmark_node_get_start_column(node))) : at
+            return .link(Link(target: LinkTarget.parse(url), destination: url,
+                              content: inlines(childrenOf: node, at: at), location: where_))
+        case "image":
+            // A terminal cannot show pictures: keep the description as text.
+            let alt = inlines(childrenOf: node, at: at)
+            return alt.isEmpty ? nil : .emphasis(alt)
+        default:
+            return nil // html_inline and unknown nodes
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+
+/// A topic's reading grades, for `bedside check --readability`.
+public struct TopicReadability: Equatable, Sendable {
+    public var id: String
+    public var path: String
+    public var score: ReadabilityScore
+}
+
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var readability: [TopicReadability]
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// `bedside check`: everything that can be wrong with a content store, found
+/// in one pass and reported with file, line and column.
+public struct Validator {
+    public var limits: ReadabilityLimits
+    public var today: ReviewDate
+    public var site: SiteConfig
+    /// Reviews older than this many months get a warning.
+    public var staleAfterMonths = 12
+
+    public init(limits: ReadabilityLimits = ReadabilityLimits(), today: ReviewDate, site: SiteConfig = .defaults) {
+        self.limits = limits
+        self.today = today
+        self.site = site
+    }
+
+    public func check(_ store: ContentStore) -> CheckReport {
+        var d = store.diagnostics
+        var readability: [TopicReadability] = []
+        checkTopicsMeta(store, &d)
+        for topic in store.topics {
+            guard let document = store.document(for: topic.id) else { continue }
+            checkLinks(in: document.blocks, of: topic, store, &d)
+            let score = Readability.score(of: document)
+            readability.append(TopicReadability(id: topic.id, path: topic.path, score: score))
+            if score.smog > limits.smog || score.fleschKincaid > limits.fleschKincaid {
+                d.append(.error(topic.path, topic.bodyFirstLine, 1, String(
+                    format: "reading level too high: SMOG %.1f (limit %.0f), Flesch-Kincaid %.1f (limit %.0f); use shorter sentences and fewer long words",
+                    score.smog, limits.smog, score.fleschKincaid, limits.fleschKincaid)))
+            }
+        }
+        checkGlossary(store, &d)
+        checkFlows(store, &d)
+        checkWalkthroughs(store, &d)
+        checkLinks(in: store.home.blocks, of: nil, store, &d, homePath: store.root + "/home.md")
+        d.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        return CheckReport(diagnostics: d, readability: readability)
+    }
+
+    // MARK: - Topics
+
+    func checkTopicsMeta(_ store: ContentStore, _ d: inout [Diagnostic]) {
+        var firstPath: [String: String] = [:]
+        let sectionIDs = Set(store.manifest.sections.map(\.id))
+        for topic in store.topics {
+            if let other = firstPath[topic.id] {
+                d.append(.error(topic.path, topic.idLocation.line, topic.idLocation.column,
+                                "duplicate topic id '\(topic.id)': \(other) already uses it"))
+            } else {
+                firstPath[topic.id] = topic.path
+            }
+            let fileName = ((topic.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if fileName != topic.id {
+                d.append(.error(topic.path, topic.idLocation.line, topic.idLocation.column,
+                                "id '\(topic.id)' differs from the file name '\(fileName)': rename one so they match"))
+            }
+            if !sectionIDs.contains(topic.section) {
+                d.append(.error(topic.path, 1, 1, "section '\(topic.section)' is not in sections.yaml, so no section reaches this topic (sections: \(store.manifest.sections.map(\.id).joined(separator: ", ")))"))
+            } else {
+                let folder = ((topic.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+                if folder != "topics" && folder != topic.section {
+                    d.append(.warning(topic.path, 1, 1, "the file is in folder '\(folder)' but its section is '\(topic.section)'"))
+                }
+            }
+            for related in topic.related where store.topic(related.value) == nil {
+                d.append(.error(topic.path, related.location.line, related.location.column,
+                                "related topic '\(related.value)' does not exist\(suggestion(related.value, among: store.topics.map(\.id)))"))
+            }
+            if topic.sources.isEmpty == false, let reviewed = topic.reviewed {
+                let age = reviewed.months(until: today)
+                if age >= staleAfterMonths {
+                    d.append(.warning(topic.path, 1, 1, "last reviewed \(reviewed) (\(age) months ago): ask a clinician to review it and update 'reviewed'"))
+                } else if age < 0 {
+                    d.append(.warning(topic.path, 1, 1, "'reviewed' is \(reviewed), a date in the future"))
+                }
+            }
+        }
+        for section in store.manifest.sections where store.topics(inSection: section.id).isEmpty {
+            d.append(.warning(store.root + "/sections.yaml", 1, 1, "section '\(section.id)' has no topics"))
+        }
+    }
+
+    // MARK: - Links
+
+    func checkLinks(in blocks: [Block], of topic: TopicInfo?, _ store: ContentStore, _ d: inout [Diagnostic], homePath: String? = nil) {
+        let path = topic?.path ?? homePath ?? store.root
+        let ownAnchors = Set(Self.anchors(in: blocks))
+        Self.forEachLink(in: blocks) { link in
+            let at = link.location
+            func fail(_ message: String) { d.append(.error(path, at.line, at.column, message)) }
+            switch store.resolve(link.target, from: topic?.id) {
+            case .topic(let id, let anchor):
+                guard store.topic(id) != nil else {
+                    return fail("link to unknown topic '\(id)'\(suggestion(id, among: store.topics.map(\.id)))")
+                }
+                if let anchor, let document = store.document(for: id), !Self.anchors(in: document.blocks).contains(anchor) {
+                    fail("topic '\(id)' has no heading with anchor '#\(anchor)'")
+                }
+            case .anchor(let anchor):
+                if !ownAnchors.contains(anchor) { fail("no heading in this file has the anchor '#\(anchor)'") }
+            case .glossary(let id):
+                if store.term(id) == nil { fail("link to unknown glossary term '\(id)'\(suggestion(id, among: store.glossary.map(\.id)))") }
+            case .flow(let id):
+                if store.flow(id) == nil { fail("link to unknown symptom flow '\(id)'\(suggestion(id, among: store.flows.map(\.id)))") }
+            case .file(let target, _):
+                fail("link to '\(target)' does not lead to a topic: use topic:ID, glossary:ID, flow:ID, #anchor or a path to a topic's .md file")
+            case .web:
+                break
+            }
+        }
+    }
+
+    public static func anchors(in blocks: [Block]) -> [String] {
+        blocks.compactMap { if case .heading(let h) = $0 { return h.anchor } else { return nil } }
+    }
+
+    /// Calls `body` for every link, in reading order, at any depth.
+    public static func forEachLink(in blocks: [Block], _ body: (Link) -> Void) {
+        func inlines(_ list: [Inline]) {
+            for inline in list {
+                switch inline {
+                case .link(let link):
+                    body(link)
+                    inlines(link.content)
+                case .emphasis(let c), .strong(let c), .strikethrough(let c): inlines(c)
+                default: break
+                }
+            }
+        }
+        for block in blocks {
+            switch block {
+            case .heading(let h): inlines(h.content)
+            case .paragraph(let p): inlines(p)
+            case .list(let l): l.items.forEach { forEachLink(in: $0, body) }
+            case .blockQuote(let b): forEachLink(in: b, body)
+            case .callout(let c): forEachLink(in: c.blocks, body)
+            case .table(let t): (t.header + t.rows.flatMap { $0 }).forEach(inlines)
+            case .thematicBreak, .code: break
+            }
+        }
+    }
+
+    // MARK: - Glossary, flows, walkthroughs
+
+    func checkGlossary(_ store: ContentStore, _ d: inout [Diagnostic]) {
+        var seen: [String: String] = [:]
+        for term in store.glossary {
+            if let other = seen[term.id] {
+                d.append(.error(term.path, term.location.line, term.location.column, "duplicate glossary id '\(term.id)': \(other) already uses it"))
+            } else {
+                seen[term.id] = "\(term.path):\(term.location.line)"
+            }
+            for see in term.seeAlso where store.term(see.value) == nil {
+                d.append(.error(term.path, see.location.line, see.location.column,
+                                "see-also '\(see.value)' is not a glossary term\(suggestion(see.value, among: store.glossary.map(\.id)))"))
+            }
+        }
+    }
+
+    func checkFlows(_ store: ContentStore, _ d: inout [Diagnostic]) {
+        var seen: Set<String> = []
+        let phones = Set(SiteConfig.knownPhoneNames).union(site.phones.keys)
+        for flow in store.flows {
+            if !seen.insert(flow.id).inserted {
+                d.append(.error(flow.path, 1, 1, "duplicate flow id '\(flow.id)'"))
+            }
+            for outcome in flow.outcomes {
+                for name in outcome.call where !phones.contains(name) {
+                    d.append(.error(flow.path, outcome.location.line, outcome.location.column,
+                                    "outcome '\(outcome.id)' calls '\(name)', which is not a phone name (use: \(phones.sorted().joined(separator: ", ")))"))
+                }
+                for related in outcome.related where store.topic(related.value) == nil {
+                    d.append(.error(flow.path, related.location.line, related.location.column, "related topic '\(related.value)' does not exist"))
+                }
+            }
+            if let topic = flow.topic {
+                guard store.topic(topic.value) != nil else {
+                    d.append(.error(flow.path, topic.location.line, topic.location.column, "topic '\(topic.value)' does not exist"))
+                    continue
+                }
+                let listsEmergencySigns = store.document(for: topic.value).map { Self.hasEmergencyCallout($0.blocks) } ?? false
+                let reachesEmergency = FlowChecks.outcomes(reachableFrom: flow.start, in: flow).contains { $0.level == .emergency }
+                if listsEmergencySigns && !reachesEmergency {
+                    d.append(.error(flow.path, topic.location.line, topic.location.column,
+                                    "topic '\(topic.value)' lists emergency warning signs, but this flow never reaches an emergency outcome"))
+                }
+            }
+        }
+    }
+
+    static func hasEmergencyCallout(_ blocks: [Block]) -> Bool {
+        blocks.contains {
+            switch $0 {
+            case .callout(let c): return c.kind == .emergency || hasEmergencyCallout(c.blocks)
+            case .blockQuote(let b): return hasEmergencyCallout(b)
+            case .list(let l): return l.items.contains(where: hasEmergencyCallout)
+            default: return false
+            }
+        }
+    }
+
+    func checkWalkthroughs(_ store: ContentStore, _ d: inout [Diagnostic]) {
+        for walkthrough in store.walkthroughs {
+            for step in walkthrough.steps {
+                let at = step.location
+                switch step.target {
+                case .topic(let id, let anchor):
+                    guard let document = store.document(for: id) else {
+                        d.append(.error(walkthrough.path, at.line, at.column, "step topic '\(id)' does not exist"))
+                        continue
+                    }
+                    if let anchor, !Self.anchors(in: document.blocks).contains(anchor) {
+                        d.append(.error(walkthrough.path, at.line, at.column, "topic '\(id)' has no heading '#\(anchor)'"))
+                    }
+                case .flow(let id):
+                    if store.flow(id) == nil { d.append(.error(walkthrough.path, at.line, at.column, "step flow '\(id)' does not exist")) }
+                }
+            }
+        }
+    }
+
+    /// " (did you mean 'x'?)" when a known id is one or two edits away.
+    func suggestion(_ id: String, among ids: [String]) -> String {
+        let best = ids.map { ($0, EditDistance.between($0, id)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
+        return best.map { " (did you mean '\($0.0)'?)" } ?? ""
+    }
+}
+
+public enum EditDistance {
+    /// Levenshtein distance with a row buffer; fine for ids and words.
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

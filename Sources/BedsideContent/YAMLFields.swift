@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// Reads typed fields out of YAML with Yams' node marks, so every complaint
+/// names the line and column of the field that is wrong. Problems are collected
+/// rather than thrown: one bad field must not hide the others.
+struct YAMLFields {
+    let file: String
+    /// Added to Yams' 1-based lines: the YAML may start part-way into a file.
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, firstLine: Int = 1) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+    }
+
+    /// Parses `yaml`; on a syntax error records where and why, and returns nil.
+    mutating func parse(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (mark, problem) = Self.describe(error)
+            let line = (mark?.line ?? 1) + lineOffset
+            diagnostics.append(.error(file, line, mark?.column ?? 1, "malformed YAML: \(problem)"))
+            return nil
+        } catch {
+            diagnostics.append(.error(file, lineOffset + 1, 1, "malformed YAML: \(error)"))
+            return nil
+        }
+    }
+
+    static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let extra = context.map { " (\($0.text))" } ?? ""
+            return (mark, problem + extra)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark, "the field \(duplicates.joined(separator: ", ")) is given twice")
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(line: lineOffset + 1) }
+        return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        let at = location(node)
+        diagnostics.append(.error(file, at.line, at.column, message))
+    }
+
+    mutating func warning(_ node: Node?, _ message: String) {
+        let at = location(node)
+        diagnostics.append(.warning(file, at.line, at.column, message))
+    }
+
+    /// The node as a mapping, or an error saying what it should have been.
+    mutating func mapping(_ node: Node?, what: String) -> Node.Mapping? {
+        guard let node else {
+            error(nil, "\(what) is empty: expected fields such as 'id: ...'")
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            error(node, "\(what) must be a set of 'name: value' fields, not \(Self.kind(node))")
+            return nil
+        }
+        return mapping
+    }
+
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a set of fields"
+        case .alias: return "an alias"
+        }
+    }
+
+    // MARK: - Fields
+
+    /// A text field. `required` fields report their absence at the mapping's start.
+    mutating func string(_ map: Node.Mapping, _ key: String, in owner: Node?, required: Bool) -> String? {
+        guard let value = map[key] else {
+            if required { error(owner, "missing required field '\(key)'") }
+            return nil
+        }
+        guard let scalar = value.scalar else {
+            error(value, "'\(key)' must be a single line of text, not \(Self.kind(value))")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { error(value, "'\(key)' is empty") }
+            return nil
+        }
+        return text
+    }
+
+    /// A list of texts; a single value is accepted as a list of one.
+    mutating func strings(_ map: Node.Mapping, _ key: String) -> [String] {
+        guard let value = map[key] else { return [] }
+        if let scalar = value.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [text]
+        }
+        guard let sequence = value.sequence else {
+            error(value, "'\(key)' must be a list such as [a, b], not \(Self.kind(value))")
+            return []
+        }
+        var result: [String] = []
+        for item in sequence {
+            if let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                result.append(text)
+            } else {
+                error(item, "each item of '\(key)' must be plain text")
+            }
+        }
+        return result
+    }
+
+    /// Like `strings`, keeping where each item was written.
+    mutating func locatedStrings(_ map: Node.Mapping, _ key: String) -> [Located<String>] {
+        guard let value = map[key] else { return [] }
+        if value.scalar != nil {
+            return strings(map, key).map { Located($0, location(value)) }
+        }
+        guard let sequence = value.sequence else {
+            _ = strings(map, key)
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                error(item, "each item of '\(key)' must be plain text")
+                return nil
+            }
+            return Located(text, location(item))
+        }
+    }
+
+    mutating func int(_ map: Node.Mapping, _ key: String) -> Int? {
+        guard let value = map[key] else { return nil }
+        guard let text = value.scalar?.string, let number = Int(text) else {
+            error(value, "'\(key)' must be a whole number")
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ map: Node.Mapping, _ key: String) -> Bool {
+        guard let value = map[key] else { return false }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(value, "'\(key)' must be true or false")
+            return false
+        }
+    }
+
+    /// Warns about fields nobody reads: usually a typo such as 'also_called'.
+    mutating func rejectUnknownKeys(_ map: Node.Mapping, allowed: Set<String>, what: String) {
+        for key in map.keys {
+            guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
+            let known = allowed.sorted().joined(separator: ", ")
+            warning(key, "unknown field '\(name)' in \(what) (known fields: \(known))")
+        }
+    }
+}
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Equatable>: Equatable, Sendable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, _ location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Hashable where Value: Hashable {}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BedsideContent
+import Foundation
+
+@main
+struct Bedside: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bedside",
+        abstract: "Learn about bone metastases at a terminal: topics, a glossary, search and symptom checks.",
+        discussion: "With no command, bedside opens the full-screen browser.",
+        subcommands: [Run.self, View.self, Check.self, List.self, Read.self, Search.self, FlowCommand.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// `--content DIR`, shared by every command.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder (default: ./Content, then the installed share/bedside/Content).")
+    var content: String?
+
+    /// Finds and loads the content store, or exits with a clear message.
+    func load() throws -> ContentStore {
+        let root = try ContentLocator.locate(explicit: content)
+        return ContentLoader.load(root: root)
+    }
+}
+
+enum ContentLocator {
+    static func locate(explicit: String?) throws -> String {
+        let fm = FileManager.default
+        if let explicit {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: explicit, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("content folder '\(explicit)' does not exist")
+            }
+            return explicit
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = ["Content",
+                          executable.appendingPathComponent("../share/bedside/Content").standardized.path,
+                          "/usr/local/share/bedside/Content", "/usr/share/bedside/Content"]
+        for candidate in candidates where fm.fileExists(atPath: candidate + "/sections.yaml") {
+            return candidate
+        }
+        throw ValidationError("""
+            no content found: looked for \(candidates.map { $0 + "/sections.yaml" }.joined(separator: ", ")).
+            Run bedside from the folder that holds Content/, or pass --content DIR.
+            """)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Prints to standard error (messages that are not the command's output).
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    print(String(decoding: data, as: UTF8.self))
+}
