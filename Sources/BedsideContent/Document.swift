@@ -125,6 +125,10 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
     case anchor(String)
     case glossary(String)
     case flow(String)
+    /// A section's list of topics.
+    case section(String)
+    /// A nurse walkthrough.
+    case walkthrough(String)
     case web(String)
     case file(path: String, anchor: String?)
 
@@ -145,6 +149,8 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
             }),
             ("glossary:", { .glossary(String($0)) }),
             ("flow:", { .flow(String($0)) }),
+            ("section:", { .section(String($0)) }),
+            ("walkthrough:", { .walkthrough(String($0)) }),
         ] where trimmed.lowercased().hasPrefix(scheme) {
             return make(trimmed.dropFirst(scheme.count))
         }

@@ -13,6 +13,9 @@
 #include <ncursesw/curses.h>
 
 static inline WINDOW *bedside_stdscr(void) { return stdscr; }
+/// Like initscr(), but returns NULL for a terminal type terminfo does not
+/// know instead of exiting the program.
+static inline SCREEN *bedside_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int bedside_lines(void) { return LINES; }
 static inline int bedside_cols(void) { return COLS; }
 static inline int bedside_color_pair(int n) { return (int)COLOR_PAIR(n); }

@@ -1,9 +1,24 @@
 import ArgumentParser
 import BedsideContent
+import BedsideUI
 
-// Not built yet: replaced when its engine lands.
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a topic as plain text.")
-    @Argument var id: String
-    func run() throws { throw ValidationError("read is not built yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Print a topic as wrapped plain text (for screen readers, scripts and tests).")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The topic id (see 'bedside list').") var id: String
+    @Option(help: "Wrap at this many columns.") var width: Int = 80
+
+    func run() throws {
+        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        let store = try options.load()
+        guard let text = PlainTextPage.render(topicID: id, store: store, width: width) else {
+            let near = store.topics.map(\.id).filter { EditDistance.between($0, id) <= 3 || $0.contains(id) }
+            var message = "no topic with id '\(id)'"
+            if !near.isEmpty { message += ". Did you mean: \(near.prefix(3).joined(separator: ", "))?" }
+            throw ValidationError(message + " ('bedside list' shows every topic)")
+        }
+        print(text, terminator: "")
+    }
 }

@@ -1,12 +1,54 @@
 import ArgumentParser
 import BedsideContent
+import BedsideTerminal
+import BedsideUI
+import Foundation
 
-// Not built yet: replaced when its engine lands.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the full-screen browser (default).")
+    static let configuration = CommandConfiguration(abstract: "Open the full-screen browser (the default command).")
+
     @OptionGroup var options: ContentOptions
+    @Option(help: "The site config file (default: /etc/bedside/site.yaml, then $XDG_CONFIG_HOME/bedside/site.yaml).") var site: String?
+    @Option(help: "Colours: default, high-contrast or monochrome (NO_COLOR is honoured).") var theme: String?
+    @Option(help: "Start at this topic.") var topic: String?
+
     func run() throws {
         let store = try options.load()
-        print("bedside: \(store.topics.count) topics loaded from \(store.root). The full-screen browser is not built yet; try 'bedside list' or 'bedside read ID'.")
+        let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
+        if let error = problems.first(where: { $0.severity == .error }) { throw ValidationError(error.formatted) }
+        let themeName = try TUILauncher.theme(theme ?? config.theme)
+        var page = Page.home
+        if let topic {
+            guard store.topic(topic) != nil else { throw ValidationError("no topic with id '\(topic)' ('bedside list' shows them)") }
+            page = .topic(topic)
+        }
+        for skipped in store.diagnostics where skipped.severity == .error { printError("skipped: " + skipped.formatted) }
+        try TUILauncher.launch(page: page, store: store, site: config, theme: themeName)
+    }
+}
+
+enum TUILauncher {
+    static func theme(_ name: String) throws -> ThemeName {
+        guard let theme = ThemeName(rawValue: name) else {
+            throw ValidationError("unknown theme '\(name)': use \(ThemeName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return theme
+    }
+
+    static func launch(page: Page, store: ContentStore, site: SiteConfig, theme: ThemeName,
+                       file: (path: String, document: Document)? = nil) throws {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(theme: theme, rawInput: true)
+        } catch let error as TerminalError {
+            throw ValidationError(error.description)
+        }
+        let env = AppEnvironment(store: store, site: site, unicode: terminal.unicode, kiosk: false, file: file)
+        var state = AppState(page: page)
+        let (width, height) = terminal.size
+        state.width = width
+        state.height = height
+        if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
+        EventLoop.run(state, env, terminal: terminal)
     }
 }

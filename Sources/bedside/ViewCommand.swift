@@ -1,9 +1,30 @@
 import ArgumentParser
 import BedsideContent
+import BedsideUI
+import Foundation
 
-// Not built yet: replaced when its engine lands.
 struct View: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a Markdown file in the reader.")
-    @Argument var file: String
-    func run() throws { throw ValidationError("view is not built yet") }
+    static let configuration = CommandConfiguration(abstract: "Open any Markdown file in the reader (no content store needed).")
+
+    @Argument(help: "The Markdown file.") var file: String
+    @Option(help: "Colours: default, high-contrast or monochrome.") var theme: String = "default"
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)': \(FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")")
+        }
+        var problems: [Diagnostic] = []
+        guard let text = ContentLoader.decodeUTF8(data, path: file, &problems) else {
+            throw ValidationError(problems.first?.formatted ?? "\(file): not UTF-8 text")
+        }
+        // A file with front matter shows its body; the fields are not for reading.
+        var body = text, firstLine = 1
+        if case .success(let split) = FrontMatter.split(text) {
+            body = split.body
+            firstLine = split.bodyFirstLine
+        }
+        let document = MarkdownParser.parse(body, firstLine: firstLine)
+        try TUILauncher.launch(page: .file(file), store: ContentStore(), site: .defaults,
+                               theme: try TUILauncher.theme(theme), file: (file, document))
+    }
 }

@@ -1,0 +1,174 @@
+import BedsideUI
+import CCurses
+import Foundation
+
+/// Set by SIGTERM/SIGHUP; the event loop sees it within one input timeout and
+/// leaves cleanly, restoring the terminal.
+nonisolated(unsafe) var terminationSignal: Int32 = 0
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: return "bedside needs a terminal: run it in a terminal window, or use 'bedside read ID' for plain text"
+        case .unknownTerminal(let term):
+            return "the terminal type '\(term)' is not known to terminfo: set TERM to one that is (for example TERM=xterm-256color)"
+        }
+    }
+}
+
+/// The ncursesw backend: draws `Screen`s (only the cells that changed) and
+/// turns keys, mouse and resizes into `Event`s. Nothing else lives here.
+public final class Terminal {
+    public private(set) var unicode: Bool
+    private var theme: Theme
+    private var previous: Screen?
+    private var active = false
+
+    public init(theme themeName: ThemeName, rawInput: Bool) throws {
+        setlocale(LC_ALL, "")
+        guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError.notATerminal }
+        unicode = bedside_utf8_locale() != 0
+        set_escdelay(25)
+        guard bedside_newterm() != nil else {
+            throw TerminalError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+        }
+        active = true
+        if rawInput { raw() } else { cbreak() }
+        noecho()
+        nonl()
+        keypad(bedside_stdscr(), true)
+        curs_set(0)
+        mousemask(bedside_all_mouse_events(), nil)
+        mouseinterval(0)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        theme = Theme(noColor ? .monochrome : themeName)
+        signal(SIGTERM) { _ in terminationSignal = 1 }
+        signal(SIGHUP) { _ in terminationSignal = 1 }
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    deinit { restore() }
+
+    public var size: (width: Int, height: Int) { (Int(bedside_cols()), Int(bedside_lines())) }
+    public var terminationRequested: Bool { terminationSignal != 0 }
+
+    /// Puts the terminal back as it was. Safe to call more than once.
+    public func restore() {
+        guard active else { return }
+        active = false
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+    }
+
+    /// Forgets what is on screen and in the scrollback (kiosk privacy reset).
+    public func clearScrollback() {
+        previous = nil
+        clear()
+        refresh()
+        FileHandle.standardOutput.write(Data("\u{1B}[3J".utf8))
+    }
+
+    public func draw(_ screen: Screen) {
+        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        if full { erase() }
+        for y in 0..<screen.height {
+            for x in 0..<screen.width {
+                let cell = screen[x, y]
+                if cell.width == 0 { continue }
+                if !full, let old = previous, old[x, y] == cell { continue }
+                let (attrs, pair) = theme.resolve(cell.style)
+                let text = unicode ? cell.text : asciiFallback(cell.text)
+                let scalar = text.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
+                bedside_put_cell(Int32(y), Int32(x), scalar, attrs, pair)
+            }
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        previous = screen
+    }
+
+    /// Content characters outside ASCII when the locale cannot show them.
+    private func asciiFallback(_ text: String) -> String {
+        guard let scalar = text.unicodeScalars.first, scalar.value >= 128 else { return text }
+        switch scalar.value {
+        case 0x2500...0x257F: return "-"
+        case 0x2018, 0x2019: return "'"
+        case 0x201C, 0x201D: return "\""
+        case 0x2013, 0x2014: return "-"
+        case 0x2022, 0x25E6, 0x25AA: return "*"
+        default: return "?"
+        }
+    }
+
+    /// Waits up to `timeoutMs` for input.
+    public func readEvent(timeoutMs: Int32) -> Event? {
+        wtimeout(bedside_stdscr(), timeoutMs)
+        var ch: wint_t = 0
+        let result = wget_wch(bedside_stdscr(), &ch)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return functionKey(Int32(ch)) }
+        return character(UInt32(ch))
+    }
+
+    private func functionKey(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_RESIZE:
+            previous = nil
+            return .resize(width: size.width, height: size.height)
+        case KEY_MOUSE:
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == OK else { return nil }
+            let state = mouse.bstate
+            let action: MouseAction
+            if state & bedside_button4_pressed() != 0 { action = .wheelUp } else if state & bedside_button5_pressed() != 0 {
+                action = .wheelDown
+            } else if state & (bedside_button1_pressed() | bedside_button1_clicked()) != 0 { action = .press } else { action = .other }
+            return .mouse(x: Int(mouse.x), y: Int(mouse.y), action: action)
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_F0 + 1...KEY_F0 + 24: return .key(.function(Int(code - KEY_F0)))
+        default: return .key(.unknown)
+        }
+    }
+
+    private func character(_ value: UInt32) -> Event? {
+        switch value {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        case 27:
+            // Escape alone, or Alt+key (ESC followed at once by a key).
+            wtimeout(bedside_stdscr(), 0)
+            var next: wint_t = 0
+            if wget_wch(bedside_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)) {
+                return .key(.alt(Character(scalar)))
+            }
+            return .key(.escape)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
+        case 0, 28...31: return .key(.unknown)
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .key(.unknown) }
+            return .key(.char(Character(scalar)))
+        }
+    }
+}

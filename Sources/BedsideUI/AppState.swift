@@ -1,0 +1,90 @@
+import BedsideContent
+
+/// A place the reader can be. History is a stack of these.
+public enum Page: Equatable, Hashable, Sendable {
+    case home
+    case section(String)
+    case topic(String)
+    case glossaryIndex
+    case flowPicker
+    case flow(String)
+    case walkthroughPicker
+    case walkthrough(String)
+    /// A Markdown file opened with `bedside view`.
+    case file(String)
+}
+
+/// A visited page with its scroll position and selected link.
+public struct Location: Equatable, Sendable {
+    public var page: Page
+    public var scroll: Int = 0
+    public var selectedLink: Int?
+    public init(page: Page, scroll: Int = 0, selectedLink: Int? = nil) {
+        self.page = page
+        self.scroll = scroll
+        self.selectedLink = selectedLink
+    }
+}
+
+public struct SidebarState: Equatable, Sendable {
+    /// nil: decided by width (shown from 70 columns); true/false: the user's choice.
+    public var userVisible: Bool?
+    public var focused = false
+    public var expanded: Set<String> = []
+    public var cursor = 0
+    public var scroll = 0
+}
+
+public struct SearchState: Equatable, Sendable {
+    public var query = ""
+    public var results: [SearchHit] = []
+    public var suggestion: String?
+    public var selected = 0
+}
+
+public struct FindState: Equatable, Sendable {
+    public var query = ""
+    /// True while the query is being typed; false once Enter is pressed (n/N move).
+    public var editing = true
+    public var current = 0
+}
+
+public struct ListPicker: Equatable, Sendable {
+    public var items: [String]
+    public var selected = 0
+}
+
+/// Popups and prompts drawn over the page.
+public enum Overlay: Equatable, Sendable {
+    case search(SearchState)
+    case find(FindState)
+    case definition(termID: String)
+    case glossaryPick(termIDs: [String], picker: ListPicker)
+    case outline(ListPicker)
+    case help(scroll: Int)
+    case confirmQuit
+}
+
+/// The whole state of the app: plain values, so every key's effect can be
+/// tested without a terminal.
+public struct AppState: Equatable, Sendable {
+    public var location: Location
+    public var back: [Location] = []
+    public var forward: [Location] = []
+    public var width: Int
+    public var height: Int
+    public var sidebar = SidebarState()
+    public var overlay: Overlay?
+    /// After Enter on find, matches stay highlighted and n/N move between them.
+    public var find: FindState?
+    public var message: String?
+    /// Digits typed to follow a numbered link ("1", "12").
+    public var pendingNumber = ""
+    public var quitRequested = false
+
+    public init(page: Page = .home, width: Int = 80, height: Int = 24) {
+        location = Location(page: page)
+        self.width = width
+        self.height = height
+    }
+}

@@ -1,0 +1,224 @@
+import BedsideContent
+
+/// Lays out a `Document` at a width: wrapped paragraphs, hanging indents,
+/// callouts, tables, numbered links. Pure: the same document and options
+/// always give the same lines. The reader and `bedside read` both use it.
+public struct DocumentLayouter {
+    let options: LayoutOptions
+    let matcher: GlossaryMatcher?
+    private var layout = DocumentLayout()
+    private var links: [(LinkTarget, String)] = []
+    private var markedTerms: Set<String> = []
+
+    public static func layout(_ document: Document, options: LayoutOptions, glossary: GlossaryMatcher? = nil) -> DocumentLayout {
+        var layouter = DocumentLayouter(options: options, matcher: glossary)
+        layouter.layout.width = options.width
+        let lines = layouter.blocks(document.blocks, first: [], rest: [])
+        layouter.append(lines)
+        // Drop the trailing blank line.
+        while layouter.layout.lines.last?.text.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            layouter.layout.lines.removeLast()
+        }
+        layouter.collectLinks()
+        return layouter.layout
+    }
+
+    private init(options: LayoutOptions, matcher: GlossaryMatcher?) {
+        self.options = options
+        self.matcher = matcher
+    }
+
+    private var bullet: [String] { options.unicode ? ["•", "◦", "▪"] : ["*", "-", "+"] }
+
+    private mutating func append(_ lines: [LayoutLine]) { layout.lines += lines }
+
+    /// Lays out blocks with a blank line between them. Headings are recorded
+    /// with their final line numbers, so this is only called at top level or
+    /// for nested content whose lines are appended in order.
+    private mutating func blocks(_ blocks: [Block], first: [Span], rest: [Span], tight: Bool = false) -> [LayoutLine] {
+        var out: [LayoutLine] = []
+        for (i, block) in blocks.enumerated() {
+            if i > 0 && !tight { out.append(LayoutLine(rest.map { Span($0.text.trimmingTrailing(), $0.style) })) }
+            let prefix = (i == 0) ? first : rest
+            let startLine = layout.lines.count + out.count
+            out += self.block(block, first: prefix, rest: rest, startLine: startLine)
+        }
+        return out
+    }
+
+    private mutating func block(_ block: Block, first: [Span], rest: [Span], startLine: Int) -> [LayoutLine] {
+        let width = options.width
+        switch block {
+        case .heading(let h):
+            var style = Style(h.level <= 1 ? .title : .heading, bold: h.level <= 2, underline: h.level >= 3)
+            if options.headingRules { style = .plain }
+            let lines = flow(h.content, base: style, first: first, rest: rest)
+            layout.headings.append(HeadingEntry(text: h.text, level: h.level, anchor: h.anchor, line: startLine))
+            guard options.headingRules, h.level <= 2 else { return lines }
+            let rule = String(repeating: h.level == 1 ? "=" : "-", count: min(width, lines.map(\.width).max() ?? 0))
+            return lines + [LayoutLine([Span(rule)])]
+        case .paragraph(let inlines):
+            return flow(inlines, base: .plain, first: first, rest: rest)
+        case .thematicBreak:
+            return [LayoutLine(first + [Span(String(repeating: options.unicode ? "─" : "-", count: max(1, width - LayoutLine(first).width)), Style(.muted))])]
+        case .list(let list):
+            return self.list(list, first: first, rest: rest)
+        case .blockQuote(let inner):
+            let bar = Span(options.unicode ? "│ " : "| ", Style(.quote))
+            return blocks(inner, first: first + [bar], rest: rest + [bar])
+        case .callout(let callout):
+            return self.callout(callout, first: first, rest: rest)
+        case .table(let table):
+            return TableLayout(table: table, unicode: options.unicode).lines(width: width - LayoutLine(rest).width)
+                .enumerated().map { LayoutLine(($0.offset == 0 ? first : rest) + $0.element.spans) }
+        case .code(_, let text):
+            let style = Style(.code)
+            var out: [LayoutLine] = []
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let pieces = String(line).chunked(toWidth: max(1, width - LayoutLine(rest).width - 2))
+                for (j, piece) in pieces.enumerated() {
+                    out.append(LayoutLine((i == 0 && j == 0 ? first : rest) + [Span("  " + piece, style)]))
+                }
+            }
+            return out
+        }
+    }
+
+    private mutating func list(_ list: ListBlock, first: [Span], rest: [Span]) -> [LayoutLine] {
+        let depth = rest.filter { $0.text.allSatisfy { $0 == " " } }.count
+        let lastNumber = list.start + max(0, list.items.count - 1)
+        let markerWidth = list.ordered ? "\(lastNumber).".count + 1 : 2
+        var out: [LayoutLine] = []
+        for (i, item) in list.items.enumerated() {
+            if i > 0 && !list.tight { out.append(LayoutLine(rest)) }
+            let marker = list.ordered ? "\(list.start + i)." : bullet[depth % bullet.count]
+            let padded = marker + String(repeating: " ", count: max(1, markerWidth - DisplayWidth.of(marker)))
+            let itemFirst = (i == 0 ? first : rest) + [Span(padded, Style(.muted))]
+            let itemRest = rest + [Span(String(repeating: " ", count: markerWidth))]
+            out += blocks(item.isEmpty ? [.paragraph([])] : item, first: itemFirst, rest: itemRest, tight: list.tight)
+        }
+        return out
+    }
+
+    private mutating func callout(_ callout: Callout, first: [Span], rest: [Span]) -> [LayoutLine] {
+        let role: Role = switch callout.kind {
+        case .emergency: .emergency
+        case .warning: .warning
+        case .tip: .tip
+        case .note: .note
+        }
+        let barText = options.unicode ? "┃ " : (callout.kind == .emergency || callout.kind == .warning ? "! " : "> ")
+        let bar = Span(barText, Style(role, bold: true))
+        let label = callout.kind == .emergency ? callout.label.uppercased() : callout.label
+        let header = LayoutLine(first + [bar, Span(label, Style(role, bold: true, reverse: callout.kind == .emergency))])
+        let body = blocks(callout.blocks, first: rest + [bar], rest: rest + [bar])
+        return [header] + body
+    }
+
+    /// Wraps inline content and marks the first use of each glossary word.
+    private mutating func flow(_ inlines: [Inline], base: Style, first: [Span], rest: [Span]) -> [LayoutLine] {
+        var flow = InlineFlow(inlines, base: base, options: options, links: &links)
+        if let matcher { markGlossaryWords(&flow, matcher) }
+        return flow.wrap(width: options.width, first: first, rest: rest)
+    }
+
+    /// Restyles glossary words (not already links) in the token stream.
+    private mutating func markGlossaryWords(_ flow: inout InlineFlow, _ matcher: GlossaryMatcher) {
+        let wordIndexes = flow.tokens.indices.filter { if case .word = flow.tokens[$0] { return true } else { return false } }
+        func plain(_ i: Int) -> String {
+            guard case .word(let fragments) = flow.tokens[i] else { return "" }
+            return fragments.map(\.text).joined()
+        }
+        var k = 0
+        while k < wordIndexes.count {
+            var matched = 0
+            for length in stride(from: min(matcher.longest, wordIndexes.count - k), through: 1, by: -1) {
+                let slice = wordIndexes[k..<(k + length)]
+                guard let termID = matcher.term(for: slice.map(plain)), !markedTerms.contains(termID) else { continue }
+                let isLinked = slice.contains { i in
+                    if case .word(let f) = flow.tokens[i] { return f.contains { $0.link != nil } } else { return false }
+                }
+                if isLinked { continue }
+                markedTerms.insert(termID)
+                for i in slice {
+                    guard case .word(var fragments) = flow.tokens[i] else { continue }
+                    for j in fragments.indices where fragments[j].text.contains(where: \.isLetter) {
+                        fragments[j].style.role = .glossary
+                        fragments[j].style.underline = true
+                    }
+                    flow.tokens[i] = .word(fragments)
+                }
+                pendingMarks.append(termID)
+                matched = length
+                break
+            }
+            k += max(1, matched)
+        }
+    }
+
+    private var pendingMarks: [String] = []
+
+    /// Finds where each link and glossary mark ended up. Marks were found in
+    /// reading order, so the n-th marked run on screen is the n-th term found.
+    private mutating func collectLinks() {
+        var pieces: [Int: [LaidOutLink.Piece]] = [:]
+        var marks: [GlossaryMark] = []
+        var termIDs = pendingMarks[...]
+        for (lineIndex, line) in layout.lines.enumerated() {
+            var column = 0
+            var inMark = false
+            for span in line.spans {
+                let w = DisplayWidth.of(span.text)
+                if let link = span.link {
+                    if var list = pieces[link], let last = list.last, last.line == lineIndex, last.column + last.width == column {
+                        list[list.count - 1].width += w
+                        pieces[link] = list
+                    } else {
+                        pieces[link, default: []].append(.init(line: lineIndex, column: column, width: w))
+                    }
+                }
+                let isMark = span.style.role == .glossary && span.link == nil
+                if isMark && inMark, var last = marks.popLast() {
+                    last.width = column + w - last.column          // the next word of the same phrase
+                    marks.append(last)
+                } else if isMark, let id = termIDs.popFirst() {
+                    marks.append(GlossaryMark(termID: id, line: lineIndex, column: column, width: w))
+                }
+                // A phrase's words are joined by a plain space: stay in the mark across it.
+                if !(span.text == " " && inMark) { inMark = isMark }
+                column += w
+            }
+        }
+        layout.glossaryMarks = marks
+        layout.links = links.enumerated().map { index, link in
+            LaidOutLink(number: index + 1, target: link.0, text: link.1, pieces: pieces[index] ?? [])
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailing() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+
+    /// Splits into pieces of at most `width` columns.
+    func chunked(toWidth width: Int) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var used = 0
+        for ch in self {
+            let w = DisplayWidth.of(ch)
+            if used + w > width && !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(ch)
+            used += w
+        }
+        pieces.append(current)
+        return pieces
+    }
+}

@@ -1,0 +1,74 @@
+import BedsideContent
+import Foundation
+
+/// A search result as the UI shows it.
+public struct SearchHit: Equatable, Sendable {
+    public enum Kind: String, Equatable, Sendable { case topic, glossary, flow }
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var snippet: String
+    /// Character ranges of `snippet` to highlight.
+    public var highlights: [Range<Int>]
+    public init(kind: Kind, id: String, title: String, snippet: String, highlights: [Range<Int>] = []) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.snippet = snippet
+        self.highlights = highlights
+    }
+}
+
+/// What the app reads but never changes: the content, the clinic's settings,
+/// the search engine and what the terminal can show.
+public struct AppEnvironment: Sendable {
+    public let store: ContentStore
+    public let site: SiteConfig
+    public let unicode: Bool
+    public let kiosk: Bool
+    /// Runs a query; injected so the UI core stays testable with any engine.
+    public let search: @Sendable (String) -> (hits: [SearchHit], suggestion: String?)
+    /// The document of `bedside view FILE`, if any.
+    public let file: (path: String, document: Document)?
+    let matcher: GlossaryMatcher
+    let layouts = LayoutCache()
+
+    public init(store: ContentStore, site: SiteConfig = .defaults, unicode: Bool = true, kiosk: Bool = false,
+                file: (path: String, document: Document)? = nil,
+                search: @escaping @Sendable (String) -> (hits: [SearchHit], suggestion: String?) = { _ in ([], nil) }) {
+        self.store = store
+        self.site = site
+        self.unicode = unicode
+        self.kiosk = kiosk
+        self.file = file
+        self.search = search
+        self.matcher = GlossaryMatcher(terms: store.glossary)
+    }
+}
+
+/// Laid-out pages by (page, width). Layout is pure, so caching it changes no
+/// result; it keeps every key press and frame cheap on long topics.
+final class LayoutCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var page: Page
+        var width: Int
+    }
+    private var entries: [Key: DocumentLayout] = [:]
+    private let lock = NSLock()
+
+    func layout(_ page: Page, width: Int, make: () -> DocumentLayout) -> DocumentLayout {
+        let key = Key(page: page, width: width)
+        lock.lock()
+        if let hit = entries[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        if entries.count > 64 { entries.removeAll() }
+        entries[key] = made
+        lock.unlock()
+        return made
+    }
+}

@@ -1,0 +1,36 @@
+/// Keys as the app understands them; the terminal backend maps raw input here.
+public enum Key: Equatable, Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)
+    case alt(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, tab, backTab, backspace, escape, delete, insert
+    case function(Int)
+    case unknown
+}
+
+public enum MouseAction: Equatable, Sendable {
+    case press, wheelUp, wheelDown, other
+}
+
+/// Everything that can happen to the app. Time arrives as ticks, so
+/// `update` never reads a clock.
+public enum Event: Equatable, Sendable {
+    case key(Key)
+    case mouse(x: Int, y: Int, action: MouseAction)
+    case resize(width: Int, height: Int)
+    /// Seconds since the program started, sent about once a second.
+    case tick(now: Double)
+    /// Text pasted in one go (bracketed paste); typed into an input, ignored elsewhere.
+    case paste(String)
+}
+
+/// What the app asks the outside world to do after an update.
+public enum Effect: Equatable, Sendable {
+    case quit
+    /// Save or print the visit summary (plain text and Markdown).
+    case saveSummary(text: String, markdown: String)
+    case printSummary(text: String)
+    /// Clear the terminal and its scrollback (kiosk privacy reset).
+    case clearScrollback
+}

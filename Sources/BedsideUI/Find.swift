@@ -1,0 +1,55 @@
+/// Find in page: where the query occurs in the laid-out lines.
+public struct FindMatch: Equatable, Sendable {
+    public var line: Int, column: Int, width: Int
+}
+
+enum Find {
+    /// Case-insensitive matches, in reading order, with display columns.
+    static func matches(_ query: String, in layout: DocumentLayout) -> [FindMatch] {
+        let needle = Array(query.lowercased())
+        guard !needle.isEmpty else { return [] }
+        var found: [FindMatch] = []
+        for (index, line) in layout.lines.enumerated() {
+            let chars = Array(line.text.lowercased())
+            guard chars.count >= needle.count else { continue }
+            var i = 0
+            while i + needle.count <= chars.count {
+                if Array(chars[i..<(i + needle.count)]) == needle {
+                    let column = chars[..<i].reduce(0) { $0 + DisplayWidth.of($1) }
+                    found.append(FindMatch(line: index, column: column, width: DisplayWidth.of(String(needle))))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return found
+    }
+}
+
+extension AppState {
+    /// Moves to the next (or previous) match and scrolls it into view.
+    mutating func findStep(_ step: Int, _ env: AppEnvironment) {
+        guard var f = find else { return message = "Press f to find words in this page." }
+        let all = Find.matches(f.query, in: layout(env))
+        guard !all.isEmpty else {
+            find = f
+            return message = "\"\(f.query)\" is not on this page."
+        }
+        f.current = (f.current + step + all.count) % all.count
+        find = f
+        let match = all[f.current]
+        if match.line < location.scroll || match.line >= location.scroll + frame.text.height {
+            scroll(to: match.line - frame.text.height / 3, env)
+        }
+        message = "Match \(f.current + 1) of \(all.count)  (n next, N previous)"
+    }
+
+    /// After typing a query and Enter: the first match at or below the top of the screen.
+    mutating func findFirst(_ query: String, _ env: AppEnvironment) {
+        let all = Find.matches(query, in: layout(env))
+        let start = all.firstIndex { $0.line >= location.scroll } ?? 0
+        find = FindState(query: query, editing: false, current: start - 1)
+        findStep(1, env)
+    }
+}

@@ -1,0 +1,144 @@
+import BedsideContent
+
+/// Turns inline Markdown into words and wraps them to a width, keeping each
+/// piece's style and link, and the glossary words it finds.
+struct InlineFlow {
+    struct Fragment {
+        var text: String
+        var style: Style
+        var link: Int?
+    }
+    enum Token {
+        case word([Fragment])
+        case space
+        case hardBreak
+    }
+
+    var tokens: [Token] = []
+    private var currentWord: [Fragment] = []
+
+    /// `links` collects every link met, so they are numbered in reading order across the document.
+    init(_ inlines: [Inline], base: Style, options: LayoutOptions, links: inout [(LinkTarget, String)]) {
+        append(inlines, style: base, link: nil, options: options, links: &links)
+        finishWord()
+    }
+
+    private mutating func finishWord() {
+        if !currentWord.isEmpty { tokens.append(.word(currentWord)) }
+        currentWord = []
+    }
+
+    private mutating func addText(_ text: String, _ style: Style, _ link: Int?) {
+        for ch in text {
+            if ch == " " || ch == "\t" || ch == "\n" {
+                finishWord()
+                if case .space? = tokens.last {} else if !tokens.isEmpty { tokens.append(.space) }
+            } else if let last = currentWord.last, last.style == style, last.link == link {
+                currentWord[currentWord.count - 1].text.append(ch)
+            } else {
+                currentWord.append(Fragment(text: String(ch), style: style, link: link))
+            }
+        }
+    }
+
+    private mutating func append(_ inlines: [Inline], style: Style, link: Int?, options: LayoutOptions,
+                                 links: inout [(LinkTarget, String)]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s): addText(s, style, link)
+            case .code(let s):
+                var code = style
+                code.role = .code
+                addText(s, code, link)
+            case .emphasis(let c):
+                var s = style
+                s.italic = true
+                append(c, style: s, link: link, options: options, links: &links)
+            case .strong(let c):
+                var s = style
+                s.bold = true
+                append(c, style: s, link: link, options: options, links: &links)
+            case .strikethrough(let c):
+                append(c, style: style, link: link, options: options, links: &links)
+            case .softBreak: addText(" ", style, link)
+            case .lineBreak:
+                finishWord()
+                tokens.append(.hardBreak)
+            case .link(let l):
+                links.append((l.target, l.text))
+                let index = links.count - 1
+                var s = style
+                s.role = .link
+                s.underline = true
+                append(l.content, style: s, link: index, options: options, links: &links)
+                if options.numberLinks {
+                    var number = style
+                    number.role = .muted
+                    number.italic = false
+                    // Attach "[n]" to the last word so it never wraps alone.
+                    if currentWord.isEmpty, case .word(let w)? = tokens.last {
+                        tokens.removeLast()
+                        currentWord = w
+                    }
+                    currentWord.append(Fragment(text: "[\(index + 1)]", style: number, link: index))
+                }
+            }
+        }
+    }
+
+    static func width(_ word: [Fragment]) -> Int { word.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+
+    /// Greedy wrapping: `first` and `rest` are the prefixes (bullet, indent,
+    /// quote bar) of the first and following lines.
+    func wrap(width: Int, first: [Span], rest: [Span]) -> [LayoutLine] {
+        var lines: [LayoutLine] = []
+        var line = LayoutLine(first)
+        var lineHasWord = false
+        var pendingSpace = false
+        func newLine() {
+            lines.append(line)
+            line = LayoutLine(rest)
+            lineHasWord = false
+            pendingSpace = false
+        }
+        func add(_ fragment: Fragment) {
+            if let last = line.spans.last, last.style == fragment.style, last.link == fragment.link {
+                line.spans[line.spans.count - 1].text += fragment.text
+            } else {
+                line.spans.append(Span(fragment.text, fragment.style, link: fragment.link))
+            }
+        }
+        for token in tokens {
+            switch token {
+            case .space:
+                pendingSpace = lineHasWord
+            case .hardBreak:
+                newLine()
+            case .word(let word):
+                let w = Self.width(word)
+                let used = line.width
+                if lineHasWord && used + (pendingSpace ? 1 : 0) + w > width { newLine() }
+                if pendingSpace && lineHasWord {
+                    // The space takes the style of the word before it only if both are one link.
+                    let linkSpace = word.first?.link != nil && line.spans.last?.link == word.first?.link
+                    add(Fragment(text: " ", style: linkSpace ? word[0].style : .plain, link: linkSpace ? word[0].link : nil))
+                }
+                if line.width + w <= width || lineHasWord {
+                    word.forEach(add)
+                } else {
+                    // A word longer than the line: break it by characters.
+                    for fragment in word {
+                        for ch in fragment.text {
+                            if line.width + DisplayWidth.of(ch) > width && line.width > LayoutLine(rest).width { newLine() }
+                            add(Fragment(text: String(ch), style: fragment.style, link: fragment.link))
+                        }
+                    }
+                }
+                lineHasWord = true
+                pendingSpace = false
+            }
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,100 @@
+import BedsideContent
+
+/// A run of text with one style on a laid-out line.
+public struct Span: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+    /// The link this span belongs to (index into `DocumentLayout.links`).
+    public var link: Int?
+    public init(_ text: String, _ style: Style = .plain, link: Int? = nil) {
+        self.text = text
+        self.style = style
+        self.link = link
+    }
+}
+
+public struct LayoutLine: Equatable, Sendable {
+    public var spans: [Span]
+    public init(_ spans: [Span] = []) { self.spans = spans }
+    public var text: String { spans.map(\.text).joined() }
+    public var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+}
+
+/// A link as laid out: where each of its pieces sits, so Tab can select it,
+/// a click can hit it and the reader can scroll to it.
+public struct LaidOutLink: Equatable, Sendable {
+    public struct Piece: Equatable, Sendable {
+        public var line: Int, column: Int, width: Int
+    }
+    /// 1-based, as shown in the text: "bone pain[3]".
+    public var number: Int
+    public var target: LinkTarget
+    public var text: String
+    public var pieces: [Piece]
+    public var firstLine: Int { pieces.first?.line ?? 0 }
+}
+
+/// A medical word marked in the text because the glossary explains it.
+public struct GlossaryMark: Equatable, Sendable {
+    public var termID: String
+    public var line: Int, column: Int, width: Int
+}
+
+public struct HeadingEntry: Equatable, Sendable {
+    public var text: String
+    public var level: Int
+    public var anchor: String
+    public var line: Int
+}
+
+public struct DocumentLayout: Equatable, Sendable {
+    public var lines: [LayoutLine] = []
+    public var links: [LaidOutLink] = []
+    public var headings: [HeadingEntry] = []
+    public var glossaryMarks: [GlossaryMark] = []
+    public var width: Int = 0
+
+    public func line(ofAnchor anchor: String) -> Int? { headings.first { $0.anchor == anchor }?.line }
+}
+
+public struct LayoutOptions: Equatable, Sendable {
+    public var width: Int
+    /// Box-drawing characters and bullets; false gives plain ASCII.
+    public var unicode: Bool
+    /// Show "[n]" after each link.
+    public var numberLinks: Bool
+    /// Draw "====" / "----" under headings (for plain-text output).
+    public var headingRules: Bool
+    public init(width: Int, unicode: Bool = true, numberLinks: Bool = true, headingRules: Bool = false) {
+        self.width = max(8, width)
+        self.unicode = unicode
+        self.numberLinks = numberLinks
+        self.headingRules = headingRules
+    }
+}
+
+/// Finds glossary words in running text: every spelling of every term, one to
+/// three words long, matched case-insensitively.
+public struct GlossaryMatcher: Equatable, Sendable {
+    var phrases: [String: String] = [:]
+    var longest = 1
+
+    public init(terms: [GlossaryTerm]) {
+        for term in terms {
+            for spelling in term.spellings {
+                let key = Self.normalize(spelling)
+                guard !key.isEmpty, key.count > 2 else { continue }
+                if phrases[key] == nil { phrases[key] = term.id }
+                longest = max(longest, key.split(separator: " ").count)
+            }
+        }
+        longest = min(longest, 4)
+    }
+
+    public static func normalize(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
+            .joined(separator: " ")
+    }
+
+    func term(for words: [String]) -> String? { phrases[Self.normalize(words.joined(separator: " "))] }
+}

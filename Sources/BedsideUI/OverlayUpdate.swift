@@ -1,0 +1,116 @@
+import Foundation
+import BedsideContent
+
+/// Keys and typing while a popup or prompt is open.
+extension AppState {
+    static let maxQueryLength = 200
+
+    mutating func handleOverlayKey(_ key: Key, _ env: AppEnvironment) {
+        guard let current = overlay else { return }
+        switch current {
+        case .search(var search):
+            switch key {
+            case .escape: overlay = nil
+            case .up, .ctrl("p"): search.selected = max(0, search.selected - 1)
+            case .down, .ctrl("n"): search.selected = min(max(0, search.results.count - 1), search.selected + 1)
+            case .tab:
+                if let suggestion = search.suggestion { search.query = suggestion; rerun(&search, env) }
+            case .enter:
+                guard search.selected < search.results.count else { return message = "No results. Try other words." }
+                overlay = nil
+                open(search.results[search.selected], env)
+                return
+            case .backspace, .delete:
+                if !search.query.isEmpty { search.query.removeLast(); rerun(&search, env) }
+            case .ctrl("u"):
+                search.query = ""
+                rerun(&search, env)
+            case .char(let c):
+                guard search.query.count < Self.maxQueryLength else { return }
+                search.query.append(c)
+                rerun(&search, env)
+            default: break
+            }
+            if case .search = overlay { overlay = .search(search) }
+        case .find(var f):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                overlay = nil
+                if !f.query.isEmpty { findFirst(f.query, env) }
+            case .backspace, .delete: if !f.query.isEmpty { f.query.removeLast(); overlay = .find(f) }
+            case .char(let c): if f.query.count < Self.maxQueryLength { f.query.append(c); overlay = .find(f) }
+            default: break
+            }
+        case .definition:
+            overlay = nil
+        case .glossaryPick(let ids, var picker):
+            if movePicker(&picker, key) { overlay = .glossaryPick(termIDs: ids, picker: picker) } else if key == .enter {
+                overlay = .definition(termID: ids[picker.selected])
+            } else { overlay = nil }
+        case .outline(var picker):
+            if movePicker(&picker, key) { overlay = .outline(picker) } else {
+                overlay = nil
+                if key == .enter, picker.selected < layout(env).headings.count {
+                    scroll(to: layout(env).headings[picker.selected].line, env)
+                }
+            }
+        case .help(let scroll):
+            switch key {
+            case .down, .char("j"), .pageDown, .char(" "): overlay = .help(scroll: min(scroll + (key == .down || key == .char("j") ? 1 : 10), HelpText.lines.count))
+            case .up, .char("k"), .pageUp, .char("b"): overlay = .help(scroll: max(0, scroll - (key == .up || key == .char("k") ? 1 : 10)))
+            default: overlay = nil
+            }
+        case .confirmQuit:
+            overlay = nil
+            if key == .char("y") || key == .char("Y") { quitRequested = true }
+        }
+    }
+
+    /// Up/down/home/end in a list popup; returns false for any other key.
+    func movePicker(_ picker: inout ListPicker, _ key: Key) -> Bool {
+        switch key {
+        case .up, .char("k"): picker.selected = max(0, picker.selected - 1)
+        case .down, .char("j"): picker.selected = min(max(0, picker.items.count - 1), picker.selected + 1)
+        case .home: picker.selected = 0
+        case .end: picker.selected = max(0, picker.items.count - 1)
+        default: return false
+        }
+        return true
+    }
+
+    func rerun(_ search: inout SearchState, _ env: AppEnvironment) {
+        let trimmed = search.query.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            search.results = []
+            search.suggestion = nil
+        } else {
+            (search.results, search.suggestion) = env.search(search.query)
+        }
+        search.selected = 0
+    }
+
+    mutating func open(_ hit: SearchHit, _ env: AppEnvironment) {
+        switch hit.kind {
+        case .topic: go(to: .topic(hit.id), env)
+        case .flow: go(to: .flow(hit.id), env)
+        case .glossary: overlay = .definition(termID: hit.id)
+        }
+    }
+
+    /// Pasted text goes into an open search or find prompt (control characters dropped).
+    mutating func typeIntoOverlay(_ text: String, _ env: AppEnvironment) {
+        let clean = text.filter { !$0.isNewline && $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
+        switch overlay {
+        case .search(var search):
+            search.query = String((search.query + clean).prefix(Self.maxQueryLength))
+            rerun(&search, env)
+            overlay = .search(search)
+        case .find(var f):
+            f.query = String((f.query + clean).prefix(Self.maxQueryLength))
+            overlay = .find(f)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import BedsideContent
+
+/// A topic as plain wrapped text, for `bedside read`: screen readers, scripts
+/// and tests. ASCII only, headings underlined, links listed by number.
+public enum PlainTextPage {
+    public static func render(topicID id: String, store: ContentStore, width: Int) -> String? {
+        guard let topic = store.topic(id), let document = store.document(for: id) else { return nil }
+        let options = LayoutOptions(width: width, unicode: false, numberLinks: true, headingRules: true)
+        let title = Document(blocks: [.heading(Heading(level: 1, content: [.text(topic.title)], anchor: "", line: 0))])
+        var out = DocumentLayouter.layout(title, options: options).lines.map(\.text)
+        if let section = store.section(topic.section) { out.append("(\(section.title))") }
+        out.append("")
+        let layout = DocumentLayouter.layout(document, options: options)
+        out += layout.lines.map { $0.text.trimmingTrailing() }
+        if !layout.links.isEmpty {
+            out += ["", "Links:"]
+            for link in layout.links { out.append(wrapped("[\(link.number)] \(describe(link.target, from: id, store))", width: width, indent: 4)) }
+        }
+        out += ["", "Sources:"]
+        for source in topic.sources {
+            let parts = [source.title, source.organisation, source.url].compactMap { $0 }
+            out.append(wrapped("- " + parts.joined(separator: ", "), width: width, indent: 2))
+        }
+        if let reviewed = topic.reviewed { out.append("Last reviewed: \(reviewed)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Where a link goes, in words.
+    public static func describe(_ target: LinkTarget, from topicID: String?, _ store: ContentStore) -> String {
+        switch store.resolve(target, from: topicID) {
+        case .topic(let id, let anchor):
+            let title = store.topic(id)?.title ?? id
+            return "topic: \(title)" + (anchor.map { " (section #\($0))" } ?? "") + " -- bedside read \(id)"
+        case .anchor(let anchor): return "this page, section #\(anchor)"
+        case .glossary(let id):
+            guard let term = store.term(id) else { return "glossary: \(id)" }
+            return "\(term.term): \(term.definition)"
+        case .flow(let id): return "symptom check: \(store.flow(id)?.title ?? id) -- bedside flow \(id)"
+        case .section(let id): return "section: \(store.section(id)?.title ?? id)"
+        case .walkthrough(let id): return "walkthrough: \(store.walkthroughs.first { $0.id == id }?.title ?? id)"
+        case .web(let url): return url
+        case .file(let path, _): return path
+        }
+    }
+
+    static func wrapped(_ text: String, width: Int, indent: Int) -> String {
+        var noLinks: [(LinkTarget, String)] = []
+        let flow = InlineFlow([.text(text)], base: .plain, options: LayoutOptions(width: width, numberLinks: false), links: &noLinks)
+        return flow.wrap(width: width, first: [], rest: [Span(String(repeating: " ", count: indent))])
+            .map { $0.text.trimmingTrailing() }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,120 @@
+import BedsideContent
+
+/// Scrolling, link selection and link following on document pages.
+extension AppState {
+    func layout(_ env: AppEnvironment) -> DocumentLayout {
+        let width = frame.text.width
+        let page = location.page
+        return env.layouts.layout(page, width: width) {
+            DocumentLayouter.layout(Pages.document(page, env),
+                                    options: LayoutOptions(width: width, unicode: env.unicode),
+                                    glossary: page == .glossaryIndex ? nil : env.matcher)
+        }
+    }
+
+    func maxScroll(_ layout: DocumentLayout) -> Int { max(0, layout.lines.count - frame.text.height) }
+
+    mutating func scroll(to line: Int, _ env: AppEnvironment) {
+        location.scroll = min(max(0, line), maxScroll(layout(env)))
+    }
+
+    mutating func scroll(by delta: Int, _ env: AppEnvironment) {
+        scroll(to: location.scroll + delta, env)
+        // Keep the selected link on screen: drop the selection if it scrolled away.
+        if let selected = location.selectedLink, !isVisible(link: selected, env) { location.selectedLink = nil }
+    }
+
+    func isVisible(link index: Int, _ env: AppEnvironment) -> Bool {
+        let layout = layout(env)
+        guard index < layout.links.count else { return false }
+        let top = location.scroll, bottom = location.scroll + frame.text.height
+        return layout.links[index].pieces.contains { $0.line >= top && $0.line < bottom }
+    }
+
+    /// Tab / Shift-Tab: the next link after the selection, scrolling it into view.
+    mutating func selectLink(step: Int, _ env: AppEnvironment) {
+        let links = layout(env).links
+        guard !links.isEmpty else {
+            message = "There are no links on this page."
+            return
+        }
+        let next: Int
+        if let current = location.selectedLink {
+            next = (current + step + links.count) % links.count
+        } else {
+            // Start from the first link on screen (or the last one, going back).
+            let visible = links.indices.filter { isVisible(link: $0, env) }
+            next = (step > 0 ? visible.first : visible.last) ?? (step > 0 ? links.indices.first { links[$0].firstLine >= location.scroll } ?? 0 : links.count - 1)
+        }
+        location.selectedLink = next
+        if !isVisible(link: next, env) {
+            let line = links[next].firstLine
+            scroll(to: line - frame.text.height / 3, env)
+        }
+    }
+
+    /// Follows a link: a page goes on the history stack, a glossary word opens its definition.
+    mutating func follow(_ target: LinkTarget, _ env: AppEnvironment) {
+        let from: String? = if case .topic(let id) = location.page { id } else { nil }
+        switch env.store.resolve(target, from: from) {
+        case .topic(let id, let anchor):
+            guard env.store.topic(id) != nil else { return message = "That topic is not available." }
+            go(to: .topic(id), env)
+            if let anchor, let line = layout(env).line(ofAnchor: anchor) { scroll(to: line, env) }
+        case .anchor(let anchor):
+            if let line = layout(env).line(ofAnchor: anchor) { scroll(to: line, env) }
+        case .glossary(let id):
+            if id.isEmpty { go(to: .glossaryIndex, env) } else if env.store.term(id) != nil { overlay = .definition(termID: id) }
+        case .flow(let id):
+            go(to: id.isEmpty ? .flowPicker : .flow(id), env)
+        case .section(let id):
+            go(to: .section(id), env)
+        case .walkthrough(let id):
+            go(to: id.isEmpty ? .walkthroughPicker : .walkthrough(id), env)
+        case .web(let url):
+            message = "Web link (not opened here): \(url)"
+        case .file(let path, _):
+            message = "This link goes to a file that is not a topic: \(path)"
+        }
+    }
+
+    mutating func follow(linkNumber number: Int, _ env: AppEnvironment) {
+        let links = layout(env).links
+        guard number >= 1, number <= links.count else {
+            return message = "There is no link \(number) on this page."
+        }
+        follow(links[number - 1].target, env)
+    }
+
+    /// Opens a page, remembering where we were.
+    mutating func go(to page: Page, _ env: AppEnvironment) {
+        guard page != location.page else { return }
+        back.append(location)
+        forward.removeAll()
+        location = Location(page: page)
+        find = nil
+        onEnter(page, env)
+    }
+
+    mutating func goBack(_ env: AppEnvironment) {
+        guard let previous = back.popLast() else { return message = "This is the first page." }
+        forward.append(location)
+        location = previous
+        find = nil
+    }
+
+    mutating func goForward(_ env: AppEnvironment) {
+        guard let next = forward.popLast() else { return message = "There is no page to go forward to." }
+        back.append(location)
+        location = next
+        find = nil
+    }
+
+    /// Keeps the sidebar in step with the page being read.
+    mutating func onEnter(_ page: Page, _ env: AppEnvironment) {
+        if case .topic(let id) = page, let section = env.store.topic(id)?.section {
+            sidebar.expanded.insert(section)
+            if let row = Sidebar.rows(self, env).firstIndex(of: .topic(id)) { sidebar.cursor = row }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import BedsideContent
+
+/// Draws the state into a `Screen`. Pure: the same state and size always give
+/// the same cells. Any size works; below 40x12 it asks for a bigger window.
+public enum Renderer {
+    public static func render(_ s: AppState, _ env: AppEnvironment) -> Screen {
+        var screen = Screen(width: s.width, height: s.height)
+        let frame = s.frame
+        if frame.tooSmall {
+            drawTooSmall(&screen)
+            return screen
+        }
+        drawHeader(&screen, s, env)
+        if let rect = frame.sidebar { drawSidebar(&screen, rect, s, env) }
+        switch s.location.page {
+        case .flow, .walkthrough: drawSpecialPage(&screen, s, env)
+        default: drawReader(&screen, s, env)
+        }
+        drawStatus(&screen, s, env)
+        if let overlay = s.overlay { OverlayRenderer.draw(overlay, on: &screen, s, env) }
+        return screen
+    }
+
+    static func drawTooSmall(_ screen: inout Screen) {
+        let lines = ["Please enlarge the window", "(at least \(Frame.minWidth) x \(Frame.minHeight))"]
+        for (i, line) in lines.enumerated() {
+            let y = screen.height / 2 - 1 + i
+            let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, x: x, y: y, style: Style(i == 0 ? .title : .muted, bold: i == 0))
+        }
+    }
+
+    static func drawHeader(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        let bar = Style(.statusBar)
+        screen.fill(x: 0, y: 0, width: screen.width, height: 1, style: bar)
+        var title = " bedside"
+        if let clinic = env.site.clinicName { title += (env.unicode ? " · " : " - ") + clinic }
+        screen.put(title, x: 0, y: 0, style: Style(.statusBar, bold: true))
+        let hint = "? help "
+        screen.put(hint, x: screen.width - DisplayWidth.of(hint), y: 0, style: bar)
+    }
+
+    static func drawSidebar(_ screen: inout Screen, _ rect: Rect, _ s: AppState, _ env: AppEnvironment) {
+        let rows = Sidebar.rows(s, env)
+        for i in 0..<rect.height {
+            let index = s.sidebar.scroll + i
+            guard index < rows.count else { break }
+            let row = rows[index]
+            var style = Style(row == .topic("") ? .text : (isSection(row) ? .heading : .text))
+            if case .topic(let id) = row, s.location.page == .topic(id) { style.bold = true; style.role = .link }
+            if case .page(let page) = row, s.location.page == page { style.bold = true }
+            if s.sidebar.focused && index == s.sidebar.cursor {
+                style = Style(.selection, bold: true, reverse: true)
+                screen.fill(x: rect.x, y: rect.y + i, width: rect.width, height: 1, style: style)
+            }
+            screen.put(" " + Sidebar.label(row, s, env), x: rect.x, y: rect.y + i, style: style, maxWidth: rect.width)
+        }
+        let bar = env.unicode ? "│" : "|"
+        for y in rect.y..<(rect.y + rect.height) { screen.put(bar, x: rect.x + rect.width, y: y, style: Style(.border)) }
+    }
+
+    static func isSection(_ row: SidebarRow) -> Bool { if case .section = row { return true } else { return false } }
+
+    static func drawReader(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        let text = s.frame.text
+        let layout = s.layout(env)
+        for i in 0..<text.height {
+            let lineIndex = s.location.scroll + i
+            guard lineIndex < layout.lines.count else { break }
+            var x = text.x
+            for span in layout.lines[lineIndex].spans {
+                x += screen.put(span.text, x: x, y: text.y + i, style: span.style, maxWidth: text.x + text.width - x)
+            }
+        }
+        // The selected link, reversed.
+        if let selected = s.location.selectedLink, selected < layout.links.count {
+            for piece in layout.links[selected].pieces {
+                screen.restyle(x: text.x + piece.column, y: text.y + piece.line - s.location.scroll, width: piece.width) {
+                    $0.role = .selection
+                    $0.reverse = true
+                }
+            }
+        }
+        // Find matches, highlighted; the current one also bold.
+        if let find = s.find {
+            for (i, match) in Find.matches(find.query, in: layout).enumerated() {
+                screen.restyle(x: text.x + match.column, y: text.y + match.line - s.location.scroll, width: match.width) {
+                    $0.role = .match
+                    $0.bold = i == find.current
+                    $0.reverse = i == find.current
+                }
+            }
+        }
+    }
+
+    static func drawSpecialPage(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        screen.put("This page is not available yet.", x: s.frame.text.x, y: s.frame.text.y)
+    }
+
+    static func drawStatus(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        let y = screen.height - 1
+        let bar = Style(.statusBar)
+        screen.fill(x: 0, y: y, width: screen.width, height: 1, style: bar)
+        let position = s.isDocumentPage ? scrollPosition(s, env) : ""
+        let right = position.isEmpty ? "" : " \(position) "
+        let left = " " + Pages.breadcrumb(s.location.page, env) + "  "
+        let used = screen.put(left, x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: screen.width - DisplayWidth.of(right) - 1)
+        let info: String
+        if case .find(let f) = s.overlay {
+            info = "Find: " + f.query
+            screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
+        } else if let message = s.message {
+            info = message
+        } else {
+            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : "Tab links  / search  c check a symptom  q quit"
+        }
+        screen.put(info, x: used, y: y, style: s.message != nil ? Style(.statusKey, bold: true) : bar,
+                   maxWidth: max(0, screen.width - used - DisplayWidth.of(right)))
+        screen.put(right, x: screen.width - DisplayWidth.of(right), y: y, style: bar)
+    }
+
+    static func scrollPosition(_ s: AppState, _ env: AppEnvironment) -> String {
+        let layout = s.layout(env)
+        let max = s.maxScroll(layout)
+        if max == 0 { return "All" }
+        if s.location.scroll == 0 { return "Top" }
+        if s.location.scroll >= max { return "End" }
+        return "\(s.location.scroll * 100 / max)%"
+    }
+}

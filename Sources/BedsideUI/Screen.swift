@@ -1,0 +1,122 @@
+/// What a cell means, not how it looks: a theme turns roles into colours and
+/// attributes, so monochrome and high-contrast themes need no other code.
+public enum Role: UInt8, Hashable, Sendable, CaseIterable {
+    case text, muted, title, heading, link, selection, glossary, code, quote, border
+    case statusBar, statusKey, match, emergency, warning, tip, note, routine, input
+}
+
+public struct Style: Hashable, Sendable {
+    public var role: Role
+    public var bold: Bool
+    public var italic: Bool
+    public var underline: Bool
+    public var reverse: Bool
+
+    public init(_ role: Role = .text, bold: Bool = false, italic: Bool = false, underline: Bool = false, reverse: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.italic = italic
+        self.underline = underline
+        self.reverse = reverse
+    }
+
+    public static let plain = Style()
+}
+
+/// One terminal cell. A wide character fills its cell and marks the next one
+/// as a continuation (`text` empty, `width` 0), as terminals do.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+
+    public static let blank = Cell(text: " ", width: 1, style: .plain)
+    static let continuation = Cell(text: "", width: 0, style: .plain)
+}
+
+/// A grid of cells: what `render` produces and the terminal backend draws.
+/// Writes outside the grid are clipped, never a crash, so any size works.
+public struct Screen: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should sit (for text input), if anywhere.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (a: Screen, b: Screen) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+        return cells[y * width + x]
+    }
+
+    /// Writes `text` at (x, y), clipped to `maxWidth` columns and the screen.
+    /// Returns the number of columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if column + w > limit { break }
+            if column >= 0 {
+                clearWide(at: column, y)
+                cells[y * width + column] = Cell(text: String(ch), width: UInt8(w), style: style)
+                if w == 2 {
+                    clearWide(at: column + 1, y)
+                    cells[y * width + column + 1] = Cell(text: "", width: 0, style: style)
+                }
+            }
+            column += w
+        }
+        return max(0, column - x)
+    }
+
+    /// Before overwriting half of a wide character, blank its other half.
+    private mutating func clearWide(at x: Int, _ y: Int) {
+        guard x >= 0, x < width else { return }
+        let cell = cells[y * width + x]
+        if cell.width == 2, x + 1 < width { cells[y * width + x + 1] = .blank }
+        if cell.width == 0, x > 0 { cells[y * width + x - 1] = .blank }
+    }
+
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in max(0, y)..<min(height, y + h) {
+            for col in max(0, x)..<min(width, x + w) {
+                cells[row * width + col] = Cell(text: " ", width: 1, style: style)
+            }
+        }
+    }
+
+    /// Changes the style of cells already drawn (for highlights and selection).
+    public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) {
+            change(&cells[y * width + col].style)
+        }
+    }
+
+    /// The screen as text, one line per row, trailing spaces removed: for
+    /// golden files and assertions.
+    public var text: String {
+        (0..<height).map { row in line(row) }.joined(separator: "\n")
+    }
+
+    public func line(_ row: Int) -> String {
+        guard row >= 0, row < height else { return "" }
+        var out = ""
+        for col in 0..<width { out += cells[row * width + col].text }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+}

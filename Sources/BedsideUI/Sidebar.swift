@@ -1,0 +1,87 @@
+import BedsideContent
+
+/// The sections-and-topics tree on the left.
+public enum SidebarRow: Equatable, Sendable {
+    case page(Page)
+    case section(String)
+    case topic(String)
+}
+
+enum Sidebar {
+    static func rows(_ state: AppState, _ env: AppEnvironment) -> [SidebarRow] {
+        var rows: [SidebarRow] = [.page(.home)]
+        for section in env.store.manifest.sections {
+            rows.append(.section(section.id))
+            if state.sidebar.expanded.contains(section.id) {
+                rows += env.store.topics(inSection: section.id).map { .topic($0.id) }
+            }
+        }
+        if !env.store.flows.isEmpty { rows.append(.page(.flowPicker)) }
+        if !env.store.glossary.isEmpty { rows.append(.page(.glossaryIndex)) }
+        if !env.store.walkthroughs.isEmpty { rows.append(.page(.walkthroughPicker)) }
+        return rows
+    }
+
+    static func label(_ row: SidebarRow, _ state: AppState, _ env: AppEnvironment) -> String {
+        switch row {
+        case .page(let page): return Pages.title(page, env)
+        case .section(let id):
+            let open = state.sidebar.expanded.contains(id)
+            let marker = env.unicode ? (open ? "▾ " : "▸ ") : (open ? "- " : "+ ")
+            return marker + (env.store.section(id)?.title ?? id)
+        case .topic(let id): return "  " + (env.store.topic(id)?.title ?? id)
+        }
+    }
+
+    /// Keys while the sidebar has focus.
+    static func handle(_ key: Key, _ s: inout AppState, _ env: AppEnvironment) {
+        let rows = rows(s, env)
+        guard !rows.isEmpty else { return }
+        s.sidebar.cursor = min(s.sidebar.cursor, rows.count - 1)
+        let row = rows[s.sidebar.cursor]
+        switch key {
+        case .up, .char("k"): s.sidebar.cursor = max(0, s.sidebar.cursor - 1)
+        case .down, .char("j"): s.sidebar.cursor = min(rows.count - 1, s.sidebar.cursor + 1)
+        case .home, .char("g"): s.sidebar.cursor = 0
+        case .end, .char("G"): s.sidebar.cursor = rows.count - 1
+        case .right, .char("l"):
+            if case .section(let id) = row { s.sidebar.expanded.insert(id) }
+        case .left, .char("h"):
+            switch row {
+            case .section(let id): s.sidebar.expanded.remove(id)
+            case .topic(let id):
+                // Jump to the topic's section, like a file tree.
+                if let section = env.store.topic(id)?.section, let index = rows.firstIndex(of: .section(section)) {
+                    s.sidebar.cursor = index
+                }
+            case .page: break
+            }
+        case .enter, .char(" "):
+            activate(row, &s, env)
+        case .escape, .tab, .char("s"):
+            s.sidebar.focused = false
+        default:
+            break
+        }
+        keepCursorVisible(&s)
+    }
+
+    static func activate(_ row: SidebarRow, _ s: inout AppState, _ env: AppEnvironment) {
+        switch row {
+        case .section(let id):
+            if s.sidebar.expanded.contains(id) { s.sidebar.expanded.remove(id) } else { s.sidebar.expanded.insert(id) }
+        case .topic(let id):
+            s.go(to: .topic(id), env)
+            s.sidebar.focused = false
+        case .page(let page):
+            s.go(to: page, env)
+            s.sidebar.focused = false
+        }
+    }
+
+    static func keepCursorVisible(_ s: inout AppState) {
+        guard let rect = s.frame.sidebar, rect.height > 0 else { return }
+        if s.sidebar.cursor < s.sidebar.scroll { s.sidebar.scroll = s.sidebar.cursor }
+        if s.sidebar.cursor >= s.sidebar.scroll + rect.height { s.sidebar.scroll = s.sidebar.cursor - rect.height + 1 }
+    }
+}

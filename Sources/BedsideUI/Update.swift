@@ -1,0 +1,136 @@
+import BedsideContent
+
+/// The app's one entry point for change: the same state and event always give
+/// the same new state and effects.
+public enum App {
+    public static func update(_ state: AppState, _ event: Event, _ env: AppEnvironment) -> (AppState, [Effect]) {
+        var s = state
+        switch event {
+        case .resize(let width, let height):
+            s.width = max(0, width)
+            s.height = max(0, height)
+            s.scroll(by: 0, env)
+        case .tick:
+            break
+        case .paste(let text):
+            s.typeIntoOverlay(text, env)
+        case .mouse(let x, let y, let action):
+            s.handleMouse(x: x, y: y, action: action, env)
+        case .key(let key):
+            s.message = nil
+            if s.overlay != nil {
+                s.handleOverlayKey(key, env)
+            } else if s.sidebar.focused && s.frame.sidebar != nil {
+                Sidebar.handle(key, &s, env)
+            } else {
+                s.sidebar.focused = false
+                s.handleReaderKey(key, env)
+            }
+        }
+        return (s, s.quitRequested ? [.quit] : [])
+    }
+}
+
+extension AppState {
+    mutating func handleReaderKey(_ key: Key, _ env: AppEnvironment) {
+        let page = max(1, frame.text.height - 1)
+        if case .char(let c) = key, c.isASCII, c.isNumber {
+            return typeLinkDigit(c, env)
+        }
+        let typedNumber = pendingNumber
+        pendingNumber = ""
+        switch key {
+        case .down, .char("j"), .ctrl("n"), .ctrl("e"): scroll(by: 1, env)
+        case .up, .char("k"), .ctrl("p"), .ctrl("y"): scroll(by: -1, env)
+        case .pageDown, .char(" "), .ctrl("f"), .ctrl("v"): scroll(by: page, env)
+        case .pageUp, .char("b"), .ctrl("b"): scroll(by: -page, env)
+        case .home, .char("g"), .char("<"): scroll(to: 0, env)
+        case .end, .char("G"), .char(">"): scroll(to: Int.max / 2, env)
+        case .tab: selectLink(step: 1, env)
+        case .backTab: selectLink(step: -1, env)
+        case .enter:
+            if let number = Int(typedNumber) {
+                follow(linkNumber: number, env)
+            } else if let selected = location.selectedLink, selected < layout(env).links.count {
+                follow(layout(env).links[selected].target, env)
+            } else {
+                message = "Press Tab to choose a link, then Enter to open it."
+            }
+        case .backspace, .left, .char("h"): goBack(env)
+        case .right, .char("l"): goForward(env)
+        case .char("m"): go(to: .home, env)
+        case .char("/"): overlay = .search(SearchState())
+        case .char("f"): overlay = .find(FindState())
+        case .char("n"): findStep(1, env)
+        case .char("N"): findStep(-1, env)
+        case .char("d"): define(env)
+        case .char("c"): go(to: .flowPicker, env)
+        case .char("o"): openOutline(env)
+        case .char("?"), .function(1): overlay = .help(scroll: 0)
+        case .char("s"):
+            sidebar.userVisible = true
+            sidebar.focused = true
+            if case .topic(let id) = location.page, let row = Sidebar.rows(self, env).firstIndex(of: .topic(id)) {
+                sidebar.cursor = row
+            }
+            Sidebar.keepCursorVisible(&self)
+        case .char("t"):
+            sidebar.userVisible = !(frame.sidebar != nil)
+            sidebar.focused = false
+        case .escape:
+            find = nil
+            location.selectedLink = nil
+        case .char("q"), .char("Q"):
+            quitRequested = true
+        default:
+            break
+        }
+    }
+
+    /// Digits follow numbered links: "3" at once when no link 30+ exists, else after Enter.
+    mutating func typeLinkDigit(_ digit: Character, _ env: AppEnvironment) {
+        let count = layout(env).links.count
+        let typed = pendingNumber + String(digit)
+        guard let number = Int(typed), number > 0 else { return pendingNumber = "" }
+        if number * 10 > count {
+            pendingNumber = ""
+            follow(linkNumber: number, env)
+        } else {
+            pendingNumber = typed
+            message = "Link \(typed)... (Enter to open)"
+        }
+    }
+
+    /// `d`: explain the selected glossary word, or choose among those on screen.
+    mutating func define(_ env: AppEnvironment) {
+        let layout = layout(env)
+        if let selected = location.selectedLink, selected < layout.links.count,
+           case .glossary(let id) = layout.links[selected].target, env.store.term(id) != nil {
+            overlay = .definition(termID: id)
+            return
+        }
+        let top = location.scroll, bottom = top + frame.text.height
+        var ids: [String] = []
+        for link in layout.links where link.pieces.contains(where: { $0.line >= top && $0.line < bottom }) {
+            if case .glossary(let id) = link.target, env.store.term(id) != nil, !ids.contains(id) { ids.append(id) }
+        }
+        for mark in layout.glossaryMarks where mark.line >= top && mark.line < bottom && !ids.contains(mark.termID) {
+            ids.append(mark.termID)
+        }
+        switch ids.count {
+        case 0: message = "No marked medical words on screen. Press / to search the glossary."
+        case 1: overlay = .definition(termID: ids[0])
+        default:
+            let names = ids.map { env.store.term($0)?.term ?? $0 }
+            overlay = .glossaryPick(termIDs: ids, picker: ListPicker(items: names))
+        }
+    }
+
+    mutating func openOutline(_ env: AppEnvironment) {
+        let headings = layout(env).headings
+        guard !headings.isEmpty else { return message = "This page has no headings." }
+        let items = headings.map { String(repeating: "  ", count: max(0, $0.level - 1)) + $0.text }
+        let current = headings.lastIndex { $0.line <= location.scroll } ?? 0
+        overlay = .outline(ListPicker(items: items, selected: current))
+    }
+}
