@@ -110,9 +110,11 @@ public struct DocumentLayouter {
         let barText = options.unicode ? "┃ " : (callout.kind == .emergency || callout.kind == .warning ? "! " : "> ")
         let bar = Span(barText, Style(role, bold: true))
         let label = callout.kind == .emergency ? callout.label.uppercased() : callout.label
-        let header = LayoutLine(first + [bar, Span(label, Style(role, bold: true, reverse: callout.kind == .emergency))])
+        // The label wraps like text, so a long marker never runs off the screen.
+        let labelStyle = Style(role, bold: true, reverse: callout.kind == .emergency)
+        let header = flow([.text(label)], base: labelStyle, first: first + [bar], rest: rest + [bar])
         let body = blocks(callout.blocks, first: rest + [bar], rest: rest + [bar])
-        return [header] + body
+        return header + body
     }
 
     /// Wraps inline content and marks the first use of each glossary word.

@@ -35,9 +35,10 @@ public enum Renderer {
         screen.fill(x: 0, y: 0, width: screen.width, height: 1, style: bar)
         var title = " bedside"
         if let clinic = env.site.clinicName { title += (env.unicode ? " · " : " - ") + clinic }
-        screen.put(title, x: 0, y: 0, style: Style(.statusBar, bold: true))
         let hint = "? help "
-        screen.put(hint, x: screen.width - DisplayWidth.of(hint), y: 0, style: bar)
+        let hintX = screen.width - DisplayWidth.of(hint)
+        screen.put(hint, x: hintX, y: 0, style: bar)
+        screen.put(title, x: 0, y: 0, style: Style(.statusBar, bold: true), maxWidth: max(0, hintX - 1))
     }
 
     static func drawSidebar(_ screen: inout Screen, _ rect: Rect, _ s: AppState, _ env: AppEnvironment) {

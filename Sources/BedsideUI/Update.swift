@@ -68,7 +68,8 @@ extension AppState {
         case .char("o"): openOutline(env)
         case .char("?"), .function(1): overlay = .help(scroll: 0)
         case .char("s"):
-            sidebar.userVisible = true
+            // Show it if it is hidden; if it shows by itself, leave it to the width.
+            if frame.sidebar == nil { sidebar.userVisible = true }
             sidebar.focused = true
             if case .topic(let id) = location.page, let row = Sidebar.rows(self, env).firstIndex(of: .topic(id)) {
                 sidebar.cursor = row
