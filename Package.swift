@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        // SQLite (FTS5), only for the search comparison in bedside-bench.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
 
         // Markdown on cmark-gfm, the document model, topics, glossary, flows, validation.
         .target(name: "BedsideContent", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
@@ -33,7 +35,7 @@ let package = Package(
             "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideUI"]),
+        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
         .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent"]),
 
