@@ -104,20 +104,29 @@ public enum Renderer {
         screen.fill(x: 0, y: y, width: screen.width, height: 1, style: bar)
         let position = s.isDocumentPage ? scrollPosition(s, env) : ""
         let right = position.isEmpty ? "" : " \(position) "
-        let left = " " + Pages.breadcrumb(s.location.page, env) + "  "
-        let used = screen.put(left, x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: screen.width - DisplayWidth.of(right) - 1)
-        let info: String
+        let rightWidth = DisplayWidth.of(right)
+        // A prompt or a message is what the reader is acting on, so it wins
+        // the room; the breadcrumb gives way. Key hints are only a fallback.
+        var info: String
+        var urgent = true
         if case .find(let f) = s.overlay {
             info = "Find: " + f.query
-            screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         } else if let message = s.message {
             info = message
         } else {
             info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : "Tab links  / search  c check a symptom  q quit"
+            urgent = false
+        }
+        let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
+        let room = max(0, screen.width - rightWidth - 1)
+        let crumbRoom = urgent ? max(0, min(DisplayWidth.of(crumb), room - DisplayWidth.of(info) - 1)) : room
+        let used = screen.put(DisplayWidth.truncate(crumb, to: crumbRoom), x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: crumbRoom)
+        if case .find = s.overlay {
+            screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         }
         screen.put(info, x: used, y: y, style: s.message != nil ? Style(.statusKey, bold: true) : bar,
-                   maxWidth: max(0, screen.width - used - DisplayWidth.of(right)))
-        screen.put(right, x: screen.width - DisplayWidth.of(right), y: y, style: bar)
+                   maxWidth: max(0, screen.width - used - rightWidth))
+        screen.put(right, x: screen.width - rightWidth, y: y, style: bar)
     }
 
     static func scrollPosition(_ s: AppState, _ env: AppEnvironment) -> String {

@@ -1,0 +1,80 @@
+import XCTest
+
+/// The real binary in a real terminal (tmux) at 80x24.
+final class BrowserEndToEndTests: XCTestCase {
+    override func setUp() {
+        super.setUp()
+        continueAfterFailure = false
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.binary), "build bedside first: \(TmuxSession.binary)")
+    }
+
+    func start(_ args: [String] = [], width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        let session = try TmuxSession(["--content", TmuxSession.content] + args, width: width, height: height)
+        session.waitFor(text: "Press / to search")
+        return session
+    }
+
+    func testOpenATopicFromTheSidebarFollowALinkAndGoBack() throws {
+        let t = try start()
+        try t.send("s")
+        t.waitFor(text: "Esc back to page")
+        // Home, then the first section: open it and its first topic.
+        try t.send("Down", "Enter", "Down", "Enter")
+        let topic = t.waitFor(text: "Understanding bone metastases ›")
+        XCTAssertTrue(topic.contains("What are bone metastases?") || topic.contains("What bone metastases are"), topic)
+        try t.send("Tab")
+        t.waitFor("a selected link") { _ in true }
+        try t.send("Enter")
+        let next = t.waitFor("another page") { !$0.contains("Understanding bone metastases › What") }
+        XCTAssertFalse(next.contains("Tab links  / search") && next.contains("What are bone"), next)
+        try t.send("BSpace")
+        t.waitFor(text: "Understanding bone metastases › What")
+        try t.send("q")
+        let (code, stty) = t.waitForExit()
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(stty.contains(" icanon") && stty.contains(" echo"), "terminal modes restored:\n\(stty)")
+    }
+
+    func testFindInThePage() throws {
+        let t = try TmuxSession(["--content", TmuxSession.content, "--topic", "spinal-cord-compression"])
+        t.waitFor(text: "Pressure on the spinal cord")
+        try t.send("f")
+        try t.type("lie flat")
+        t.waitFor(text: "Find: lie flat")
+        try t.send("Enter")
+        t.waitFor(text: "Match 1 of")
+        try t.send("n")
+        t.waitFor(text: "Match 2 of")
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
+    func testResizeTo50x15AndBack() throws {
+        let t = try start(["--topic", "bone-pain"])
+        t.waitFor(text: "Bone pain")
+        try t.resize(50, 15)
+        let small = t.waitFor("the 50x15 layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 15 && !$0.contains("│  ") }
+        XCTAssertTrue(small.contains("Bone pain"), small)
+        try t.resize(30, 10)
+        t.waitFor(text: "Please enlarge the window")
+        try t.resize(80, 24)
+        let big = t.waitFor("the sidebar to come back") { $0.contains("│") && $0.contains("Home") }
+        XCTAssertTrue(big.contains("Bone pain"), big)
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
+    func testReadPrintsPlainText() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.arguments = ["read", "high-calcium", "--content", TmuxSession.content, "--width", "60"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(out.contains("Sources:") && out.contains("Last reviewed:"), out)
+        XCTAssertTrue(out.split(separator: "\n").allSatisfy { $0.count <= 60 }, "wrapped at 60")
+    }
+}
