@@ -24,6 +24,14 @@ public struct FlowAnswer: Equatable, Sendable {
     /// A question id or an outcome id.
     public var next: String
     public var location: SourceLocation
+
+    public init(id: String, text: String, redFlag: Bool = false, next: String, location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.text = text
+        self.redFlag = redFlag
+        self.next = next
+        self.location = location
+    }
 }
 
 public struct FlowQuestion: Equatable, Sendable {
@@ -32,6 +40,15 @@ public struct FlowQuestion: Equatable, Sendable {
     public var help: String?
     public var answers: [FlowAnswer]
     public var location: SourceLocation
+
+    public init(id: String, text: String, help: String? = nil, answers: [FlowAnswer],
+                location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.text = text
+        self.help = help
+        self.answers = answers
+        self.location = location
+    }
 }
 
 public struct FlowOutcome: Equatable, Sendable {
@@ -46,6 +63,19 @@ public struct FlowOutcome: Equatable, Sendable {
     public var meaning: String
     public var related: [Located<String>]
     public var location: SourceLocation
+
+    public init(id: String, level: UrgencyLevel, title: String, call: [String], actions: [String], say: String? = nil,
+                meaning: String, related: [Located<String>] = [], location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.level = level
+        self.title = title
+        self.call = call
+        self.actions = actions
+        self.say = say
+        self.meaning = meaning
+        self.related = related
+        self.location = location
+    }
 }
 
 /// A "What does this symptom mean?" flow: questions that lead to outcomes.
@@ -60,6 +90,25 @@ public struct Flow: Equatable, Sendable {
     public var outcomes: [FlowOutcome]
     public var intro: Document
     public var path: String
+
+    public init(id: String, title: String, alsoCalled: [String] = [], topic: Located<String>? = nil, start: String,
+                questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String) {
+        self.id = id
+        self.title = title
+        self.alsoCalled = alsoCalled
+        self.topic = topic
+        self.start = start
+        self.questions = questions
+        self.outcomes = outcomes
+        self.intro = intro
+        self.path = path
+    }
+
+    /// Parses and checks one flow file's text. A flow with any error is nil,
+    /// with `path:line:column` diagnostics saying why.
+    public static func parse(text: String, path: String) -> (Flow?, [Diagnostic]) {
+        FlowParser.parse(text: text, path: path)
+    }
 
     public func question(_ id: String) -> FlowQuestion? { questions.first { $0.id == id } }
     public func outcome(_ id: String) -> FlowOutcome? { outcomes.first { $0.id == id } }
