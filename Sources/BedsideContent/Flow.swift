@@ -131,7 +131,7 @@ enum FlowParser {
         guard let root = yaml.parse(split.yaml), let map = yaml.mapping(root, what: "a flow") else {
             return (nil, yaml.diagnostics)
         }
-        yaml.rejectUnknownKeys(map, allowed: fields, what: "a flow")
+        yaml.refuseUnknownKeys(map, allowed: fields, what: "a flow")
         let id = yaml.string(map, "id", in: root, required: true)
         let title = yaml.string(map, "title", in: root, required: true)
         let alsoCalled = yaml.strings(map, "also-called")
@@ -165,7 +165,7 @@ enum FlowParser {
 
     static func parseQuestion(_ node: Node, _ yaml: inout YAMLFields) -> FlowQuestion? {
         guard let map = yaml.mapping(node, what: "a question") else { return nil }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "text", "help", "answers"], what: "a question")
+        yaml.refuseUnknownKeys(map, allowed: ["id", "text", "help", "answers"], what: "a question")
         let id = yaml.string(map, "id", in: node, required: true)
         let text = yaml.string(map, "text", in: node, required: true)
         let help = yaml.string(map, "help", in: node, required: false)
@@ -173,7 +173,7 @@ enum FlowParser {
         if let list = map["answers"]?.sequence {
             for item in list {
                 guard let answer = yaml.mapping(item, what: "an answer") else { continue }
-                yaml.rejectUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
+                yaml.refuseUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
                 guard let answerID = yaml.string(answer, "id", in: item, required: true),
                       let answerText = yaml.string(answer, "text", in: item, required: true),
                       let next = yaml.string(answer, "go", in: item, required: true) else { continue }
@@ -190,7 +190,7 @@ enum FlowParser {
 
     static func parseOutcome(_ node: Node, _ yaml: inout YAMLFields) -> FlowOutcome? {
         guard let map = yaml.mapping(node, what: "an outcome") else { return nil }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
+        yaml.refuseUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
                                what: "an outcome")
         let id = yaml.string(map, "id", in: node, required: true)
         let levelText = yaml.string(map, "level", in: node, required: true)
@@ -209,5 +209,18 @@ enum FlowParser {
         guard let id, let level, let title, let meaning, !call.isEmpty, !actions.isEmpty else { return nil }
         return FlowOutcome(id: id, level: level, title: title, call: call, actions: actions, say: say,
                            meaning: meaning, related: related, location: yaml.location(node))
+    }
+}
+
+extension YAMLFields {
+    /// In a flow an unknown field is an error, not a warning: a misspelt
+    /// `red-flag` or `go` would silently drop a safety rule, so such a flow
+    /// must not load.
+    mutating func refuseUnknownKeys(_ map: Node.Mapping, allowed: Set<String>, what: String) {
+        for key in map.keys {
+            guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
+            let known = allowed.sorted().joined(separator: ", ")
+            error(key, "unknown field '\(name)' in \(what) (known fields: \(known))")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import BedsideContent
 
 /// One step of the path so far: the question and the answer given to it.

@@ -1,3 +1,4 @@
+import Foundation
 import BedsideContent
 
 /// The short UI texts around a flow, read from `strings.yaml` so a clinic can
