@@ -91,7 +91,7 @@ public enum CareCardText {
                 line = hanging
                 lineHasWord = false
             }
-            while line.count + word.count > width {
+            while !word.isEmpty, line.count + word.count > width {
                 let take = max(1, width - line.count)
                 lines.append(line + word.prefix(take))
                 word = word.dropFirst(take)
