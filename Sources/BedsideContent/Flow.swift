@@ -24,6 +24,14 @@ public struct FlowAnswer: Equatable, Sendable {
     /// A question id or an outcome id.
     public var next: String
     public var location: SourceLocation
+
+    public init(id: String, text: String, redFlag: Bool = false, next: String, location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.text = text
+        self.redFlag = redFlag
+        self.next = next
+        self.location = location
+    }
 }
 
 public struct FlowQuestion: Equatable, Sendable {
@@ -32,6 +40,15 @@ public struct FlowQuestion: Equatable, Sendable {
     public var help: String?
     public var answers: [FlowAnswer]
     public var location: SourceLocation
+
+    public init(id: String, text: String, help: String? = nil, answers: [FlowAnswer],
+                location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.text = text
+        self.help = help
+        self.answers = answers
+        self.location = location
+    }
 }
 
 public struct FlowOutcome: Equatable, Sendable {
@@ -46,6 +63,19 @@ public struct FlowOutcome: Equatable, Sendable {
     public var meaning: String
     public var related: [Located<String>]
     public var location: SourceLocation
+
+    public init(id: String, level: UrgencyLevel, title: String, call: [String], actions: [String], say: String? = nil,
+                meaning: String, related: [Located<String>] = [], location: SourceLocation = SourceLocation(line: 1)) {
+        self.id = id
+        self.level = level
+        self.title = title
+        self.call = call
+        self.actions = actions
+        self.say = say
+        self.meaning = meaning
+        self.related = related
+        self.location = location
+    }
 }
 
 /// A "What does this symptom mean?" flow: questions that lead to outcomes.
@@ -60,6 +90,25 @@ public struct Flow: Equatable, Sendable {
     public var outcomes: [FlowOutcome]
     public var intro: Document
     public var path: String
+
+    public init(id: String, title: String, alsoCalled: [String] = [], topic: Located<String>? = nil, start: String,
+                questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String) {
+        self.id = id
+        self.title = title
+        self.alsoCalled = alsoCalled
+        self.topic = topic
+        self.start = start
+        self.questions = questions
+        self.outcomes = outcomes
+        self.intro = intro
+        self.path = path
+    }
+
+    /// Parses and checks one flow file's text. A flow with any error is nil,
+    /// with `path:line:column` diagnostics saying why.
+    public static func parse(text: String, path: String) -> (Flow?, [Diagnostic]) {
+        FlowParser.parse(text: text, path: path)
+    }
 
     public func question(_ id: String) -> FlowQuestion? { questions.first { $0.id == id } }
     public func outcome(_ id: String) -> FlowOutcome? { outcomes.first { $0.id == id } }
@@ -82,7 +131,7 @@ enum FlowParser {
         guard let root = yaml.parse(split.yaml), let map = yaml.mapping(root, what: "a flow") else {
             return (nil, yaml.diagnostics)
         }
-        yaml.rejectUnknownKeys(map, allowed: fields, what: "a flow")
+        yaml.refuseUnknownKeys(map, allowed: fields, what: "a flow")
         let id = yaml.string(map, "id", in: root, required: true)
         let title = yaml.string(map, "title", in: root, required: true)
         let alsoCalled = yaml.strings(map, "also-called")
@@ -116,7 +165,7 @@ enum FlowParser {
 
     static func parseQuestion(_ node: Node, _ yaml: inout YAMLFields) -> FlowQuestion? {
         guard let map = yaml.mapping(node, what: "a question") else { return nil }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "text", "help", "answers"], what: "a question")
+        yaml.refuseUnknownKeys(map, allowed: ["id", "text", "help", "answers"], what: "a question")
         let id = yaml.string(map, "id", in: node, required: true)
         let text = yaml.string(map, "text", in: node, required: true)
         let help = yaml.string(map, "help", in: node, required: false)
@@ -124,7 +173,7 @@ enum FlowParser {
         if let list = map["answers"]?.sequence {
             for item in list {
                 guard let answer = yaml.mapping(item, what: "an answer") else { continue }
-                yaml.rejectUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
+                yaml.refuseUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
                 guard let answerID = yaml.string(answer, "id", in: item, required: true),
                       let answerText = yaml.string(answer, "text", in: item, required: true),
                       let next = yaml.string(answer, "go", in: item, required: true) else { continue }
@@ -141,7 +190,7 @@ enum FlowParser {
 
     static func parseOutcome(_ node: Node, _ yaml: inout YAMLFields) -> FlowOutcome? {
         guard let map = yaml.mapping(node, what: "an outcome") else { return nil }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
+        yaml.refuseUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
                                what: "an outcome")
         let id = yaml.string(map, "id", in: node, required: true)
         let levelText = yaml.string(map, "level", in: node, required: true)
@@ -160,5 +209,18 @@ enum FlowParser {
         guard let id, let level, let title, let meaning, !call.isEmpty, !actions.isEmpty else { return nil }
         return FlowOutcome(id: id, level: level, title: title, call: call, actions: actions, say: say,
                            meaning: meaning, related: related, location: yaml.location(node))
+    }
+}
+
+extension YAMLFields {
+    /// In a flow an unknown field is an error, not a warning: a misspelt
+    /// `red-flag` or `go` would silently drop a safety rule, so such a flow
+    /// must not load.
+    mutating func refuseUnknownKeys(_ map: Node.Mapping, allowed: Set<String>, what: String) {
+        for key in map.keys {
+            guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
+            let known = allowed.sorted().joined(separator: ", ")
+            error(key, "unknown field '\(name)' in \(what) (known fields: \(known))")
+        }
     }
 }

@@ -1,6 +1,17 @@
-/// Structural checks on one flow. They run when a flow loads, so an unsafe
-/// flow is refused before any patient can walk it.
+/// Structural and safety checks on one flow. They run when a flow loads, so an
+/// unsafe flow is refused before any patient can walk it.
+///
+/// The safety rules:
+/// - a red-flag answer goes straight to an `emergency` outcome (nothing asked
+///   later can override it), and an answer that goes straight to `emergency`
+///   is marked `red-flag: true`;
+/// - red-flag questions come first: once a path passes a question with no red
+///   flags, it asks no more red-flag questions;
+/// - an `emergency` outcome calls `emergency`; an `urgent` one calls `after-hours`;
+/// - every question has 2 to 5 answers; every outcome has steps and a phone.
 public enum FlowChecks {
+    public static let answerRange = 2...5
+
     public static func structure(of flow: Flow, startLocation: SourceLocation = SourceLocation(line: 1)) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func error(_ at: SourceLocation, _ message: String) {
@@ -19,12 +30,25 @@ public enum FlowChecks {
             return problems
         }
         for question in flow.questions {
+            if !answerRange.contains(question.answers.count) {
+                error(question.location, "question '\(question.id)' has \(question.answers.count) answer(s): give 2 to 5")
+            }
             for answer in question.answers where flow.question(answer.next) == nil && flow.outcome(answer.next) == nil {
                 error(answer.location, "answer '\(answer.id)' of question '\(question.id)' goes to '\(answer.next)', which is neither a question nor an outcome in this flow")
             }
             var answerIDs: Set<String> = []
             for answer in question.answers where !answerIDs.insert(answer.id).inserted {
                 error(answer.location, "question '\(question.id)' has two answers with id '\(answer.id)'")
+            }
+        }
+        for outcome in flow.outcomes {
+            if outcome.actions.isEmpty { error(outcome.location, "outcome '\(outcome.id)' needs at least one step in 'actions'") }
+            if outcome.call.isEmpty { error(outcome.location, "outcome '\(outcome.id)' must say whom to call ('call: [care-team]')") }
+            if outcome.level == .emergency && !outcome.call.contains("emergency") {
+                error(outcome.location, "emergency outcome '\(outcome.id)' must call 'emergency' (it calls: \(outcome.call.joined(separator: ", ")))")
+            }
+            if outcome.level == .urgent && !outcome.call.contains("after-hours") {
+                error(outcome.location, "urgent outcome '\(outcome.id)' must call 'after-hours', the 24-hour line (it calls: \(outcome.call.joined(separator: ", ")))")
             }
         }
         if let cycle = findCycle(flow) {
@@ -39,15 +63,45 @@ public enum FlowChecks {
         for outcome in flow.outcomes where !reached.contains(outcome.id) {
             error(outcome.location, "no answer leads to outcome '\(outcome.id)': link it from an answer or remove it")
         }
+        problems += redFlagProblems(flow)
+        return problems
+    }
+
+    /// The red-flag rules: straight to emergency, marked when it goes there,
+    /// and asked before any question without red flags.
+    static func redFlagProblems(_ flow: Flow) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func error(_ at: SourceLocation, _ message: String) {
+            problems.append(.error(flow.path, at.line, at.column, message))
+        }
         for question in flow.questions {
-            for answer in question.answers where answer.redFlag {
-                let lower = outcomes(reachableFrom: answer.next, in: flow).filter { $0.level != .emergency }
-                for outcome in lower {
-                    error(answer.location, "red-flag answer '\(answer.id)' of question '\(question.id)' can end at '\(outcome.id)' (\(outcome.level.rawValue)): a red flag must always end at emergency")
+            for answer in question.answers {
+                let outcome = flow.outcome(answer.next)
+                if answer.redFlag {
+                    if let outcome, outcome.level != .emergency {
+                        error(answer.location, "red-flag answer '\(answer.id)' of question '\(question.id)' ends at '\(outcome.id)' (\(outcome.level.rawValue)): a red flag must go straight to an emergency outcome")
+                    } else if outcome == nil && flow.question(answer.next) != nil {
+                        error(answer.location, "red-flag answer '\(answer.id)' of question '\(question.id)' goes on to question '\(answer.next)': a red flag must go straight to an emergency outcome, so no later answer can override it")
+                    }
+                } else if let outcome, outcome.level == .emergency {
+                    error(answer.location, "answer '\(answer.id)' of question '\(question.id)' goes straight to emergency outcome '\(outcome.id)' but is not marked 'red-flag: true'")
                 }
             }
         }
+        // Red-flag questions come first: none may follow a question without red flags.
+        var reported: Set<String> = []
+        for earlier in flow.questions where !isRedFlagQuestion(earlier) {
+            let later = earlier.answers.reduce(into: Set<String>()) { $0.formUnion(reachable(from: $1.next, in: flow)) }
+            for question in flow.questions where later.contains(question.id) && isRedFlagQuestion(question) {
+                guard reported.insert(question.id).inserted else { continue }
+                error(question.location, "red-flag question '\(question.id)' comes after question '\(earlier.id)', which has no red flags: ask every red-flag question first")
+            }
+        }
         return problems
+    }
+
+    public static func isRedFlagQuestion(_ question: FlowQuestion) -> Bool {
+        question.answers.contains(where: \.redFlag)
     }
 
     /// Every question and outcome id reachable from `start`.

@@ -1,8 +1,108 @@
 import ArgumentParser
 import BedsideContent
+import BedsideFlows
+import BedsideUI
+import Foundation
 
-// Not built yet: replaced when its engine lands.
 struct FlowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "flow", abstract: "Run a symptom flow.")
-    func run() throws { throw ValidationError("flow is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "flow",
+        abstract: "Run a symptom check (\"What does this symptom mean?\").",
+        discussion: """
+            bedside flow --list                     list the symptom checks
+            bedside flow ID                         ask the questions on stdin/stdout, as plain text
+            bedside flow ID --answers yes,no,2      print the path and where it ends (ids or 1-based numbers)
+            bedside flow ID --format json           print the first question as JSON
+            Exits 1 on an unknown flow or an answer that does not fit.
+            """
+    )
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The flow id (see 'bedside flow --list').") var id: String?
+    @Flag(help: "List the flows.") var list = false
+    @Option(help: "Answers, comma separated: answer ids or 1-based numbers.") var answers: String?
+    @Option(help: "Output format.") var format: OutputFormat = .text
+    @Option(help: "The site config file, for the clinic's phone numbers (default: /etc/bedside/site.yaml, then $XDG_CONFIG_HOME/bedside/site.yaml).")
+    var site: String?
+    @Option(help: "Wrap text at this many columns.") var width: Int = 80
+
+    func run() throws {
+        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        let store = try options.load()
+        // A flow that failed its checks is not loaded; say why, so it is not silently missing.
+        for problem in store.diagnostics where problem.severity == .error && problem.file.contains("/flows/") {
+            printError("skipped: " + problem.formatted)
+        }
+        if list { return try printList(store) }
+        guard let id else { throw ValidationError("give a flow id, or --list to see them") }
+        guard let flow = store.flow(id) else {
+            let near = store.flows.map(\.id).filter { EditDistance.between($0, id) <= 3 || $0.contains(id) }
+            var message = "no flow with id '\(id)'"
+            if !near.isEmpty { message += ". Did you mean: \(near.prefix(3).joined(separator: ", "))?" }
+            printError("error: " + message + " ('bedside flow --list' shows every flow)")
+            throw ExitCode(1)
+        }
+        let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
+        if let problem = problems.first(where: { $0.severity == .error }) {
+            printError("error: " + problem.formatted)
+            throw ExitCode(1)
+        }
+        var session = FlowSession(flow: flow)
+        if let answers {
+            try follow(answers, in: &session)
+            try printPosition(session, config, store)
+        } else if format == .json {
+            try printJSON(FlowJSON.position(session, site: config, store: store))
+        } else {
+            let options = LayoutOptions(width: width, unicode: false, numberLinks: false)
+            let intro = DocumentLayouter.layout(flow.intro, options: options).lines.map(\.text)
+            FlowConversation(store: store, site: config, width: width, introLines: intro)
+                .run(&session, readLine: { Swift.readLine(strippingNewline: true) }, write: writeLines)
+        }
+    }
+
+    func printList(_ store: ContentStore) throws {
+        switch format {
+        case .json: try printJSON(store.flows.map(FlowJSON.ListItem.init))
+        case .text:
+            for flow in store.flows { print("  \(flow.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(flow.title)") }
+        }
+    }
+
+    /// Applies `--answers`, or exits 1 naming the answer that does not fit.
+    func follow(_ answers: String, in session: inout FlowSession) throws {
+        let given = answers.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if given == [""] { return }
+        for (index, answer) in given.enumerated() {
+            do {
+                try session.answer(input: answer)
+            } catch {
+                printError("error: answer \(index + 1) of --answers ('\(answer)'): \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    func printPosition(_ session: FlowSession, _ config: SiteConfig, _ store: ContentStore) throws {
+        switch format {
+        case .json: try printJSON(FlowJSON.position(session, site: config, store: store))
+        case .text:
+            let words = FlowWords(store.strings)
+            var lines = [session.flow.title, ""]
+            let path = CareCardText.path(session.answered, words: words, width: width)
+            if !path.isEmpty { lines += path + [""] }
+            switch session.current {
+            case .question(let question):
+                lines += CareCardText.question(question, progress: session.progress, words: words, width: width)
+            case .outcome(let outcome):
+                lines += CareCardText.lines(CareCard(outcome: outcome, flow: session.flow, site: config, store: store), width: width)
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// Writes lines straight to stdout, unbuffered, so a prompt shows before input is read.
+func writeLines(_ lines: [String]) {
+    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

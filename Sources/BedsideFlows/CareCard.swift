@@ -1,0 +1,105 @@
+import BedsideContent
+
+/// A phone name from a flow, resolved through the site config's `phones:`.
+public struct ResolvedPhone: Equatable, Sendable {
+    /// The name the flow uses: emergency, after-hours, care-team.
+    public var name: String
+    /// Plain words for it, from strings.yaml ("your cancer care team's 24-hour line").
+    public var label: String
+    /// The clinic's number, or nil when the site config does not set one.
+    public var number: String?
+    /// What to show instead of a number that is not set (never a made-up number).
+    public var missingText: String
+
+    public init(name: String, label: String, number: String?, missingText: String) {
+        self.name = name
+        self.label = label
+        self.number = number
+        self.missingText = missingText
+    }
+
+    /// The number, or the "ask your clinic" text.
+    public var display: String { number ?? missingText }
+}
+
+public struct RelatedTopic: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}
+
+/// Headings for the card's parts, carried with the card so that formatting
+/// it needs nothing else.
+public struct CareCardHeadings: Equatable, Sendable {
+    public var call, steps, say, meaning, related: String
+}
+
+/// What a person sees at the end of a flow: how fast to act, whom to call
+/// (with the clinic's real numbers), the steps, what to say, what it may mean,
+/// topics to read, and the safety line that is always there.
+public struct CareCard: Equatable, Sendable {
+    public var flowID: String
+    public var flowTitle: String
+    public var outcomeID: String
+    public var level: UrgencyLevel
+    /// The level in words, e.g. "EMERGENCY: call 911 now".
+    public var headline: String
+    /// The outcome's own title, e.g. "This could be pressure on your spinal cord".
+    public var title: String
+    public var phones: [ResolvedPhone]
+    public var steps: [String]
+    public var say: String?
+    public var meaning: String
+    public var related: [RelatedTopic]
+    /// "If it gets worse or you are worried, call." Always present.
+    public var safetyLine: String
+    public var headings: CareCardHeadings
+
+    /// - Parameter topicTitles: topic id -> title, for the related links
+    ///   (an id without a title shows as itself).
+    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, strings: ContentStrings = ContentStrings(),
+                topicTitles: [String: String] = [:]) {
+        let words = FlowWords(strings)
+        flowID = flow.id
+        flowTitle = flow.title
+        outcomeID = outcome.id
+        level = outcome.level
+        title = outcome.title
+        phones = outcome.call.map { Self.resolve($0, site: site, words: words) }
+        // {emergency}, {after-hours}, {care-team} in a headline become the number,
+        // or the phone's plain name when the clinic has not set one.
+        var fillers: [String: String] = [:]
+        for name in Set(SiteConfig.knownPhoneNames + outcome.call) {
+            let phone = Self.resolve(name, site: site, words: words)
+            fillers[name] = phone.number ?? phone.label
+        }
+        headline = words.fill("level-\(outcome.level.rawValue)", fillers)
+        steps = outcome.actions
+        say = outcome.say
+        meaning = outcome.meaning
+        related = outcome.related.map { RelatedTopic(id: $0.value, title: topicTitles[$0.value] ?? $0.value) }
+        safetyLine = words["flow-safety-line"]
+        headings = CareCardHeadings(call: words["flow-heading-call"], steps: words["flow-heading-steps"],
+                                    say: words["flow-heading-say"], meaning: words["flow-heading-meaning"],
+                                    related: words["flow-heading-related"])
+    }
+
+    /// Builds the card with the store's strings and topic titles.
+    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, store: ContentStore) {
+        var titles: [String: String] = [:]
+        for related in outcome.related {
+            if let topic = store.topic(related.value) { titles[related.value] = topic.title }
+        }
+        self.init(outcome: outcome, flow: flow, site: site, strings: store.strings, topicTitles: titles)
+    }
+
+    static func resolve(_ name: String, site: SiteConfig, words: FlowWords) -> ResolvedPhone {
+        let key = "phone-\(name)"
+        let label = words.strings.values[key] ?? FlowWords.fallbacks[key] ?? name
+        let number = site.number(for: name).flatMap { $0.isEmpty ? nil : $0 }
+        return ResolvedPhone(name: name, label: label, number: number, missingText: words["phone-unset"])
+    }
+}

@@ -1,0 +1,54 @@
+import BedsideContent
+
+/// A complete walk through a flow: the answers given and where they end.
+public struct FlowPath: Equatable, Sendable {
+    public var steps: [AnsweredQuestion]
+    public var outcome: FlowOutcome
+    /// The answer ids in order, as `--answers` takes them.
+    public var answerIDs: [String] { steps.map(\.answer.id) }
+    /// True when any answer on the path is a red flag.
+    public var hasRedFlag: Bool { steps.contains { $0.answer.redFlag } }
+}
+
+/// Whole-flow walks: every path (for tests and `bedside check`) and the
+/// longest one (for "Question N of up to M").
+public enum FlowPaths {
+    /// Every path from the start to an outcome. A loop (which FlowChecks
+    /// refuses) is cut where it closes, so this always terminates.
+    public static func all(in flow: Flow) -> [FlowPath] {
+        var result: [FlowPath] = []
+        var steps: [AnsweredQuestion] = []
+        var onPath: Set<String> = []
+        func walk(_ question: FlowQuestion) {
+            guard onPath.insert(question.id).inserted else { return }
+            for answer in question.answers {
+                steps.append(AnsweredQuestion(question: question, answer: answer))
+                if let next = flow.question(answer.next) {
+                    walk(next)
+                } else if let outcome = flow.outcome(answer.next) {
+                    result.append(FlowPath(steps: steps, outcome: outcome))
+                }
+                steps.removeLast()
+            }
+            onPath.remove(question.id)
+        }
+        if let start = flow.question(flow.start) ?? flow.questions.first { walk(start) }
+        return result
+    }
+
+    /// How many questions the longest way from question `id` to an outcome
+    /// asks, counting `id` itself. 0 for an outcome or an unknown id.
+    public static func longestQuestionCount(from id: String, in flow: Flow) -> Int {
+        var memo: [String: Int] = [:]
+        var onPath: Set<String> = []
+        func longest(_ id: String) -> Int {
+            if let known = memo[id] { return known }
+            guard let question = flow.question(id), onPath.insert(id).inserted else { return 0 }
+            let best = 1 + (question.answers.map { longest($0.next) }.max() ?? 0)
+            onPath.remove(id)
+            memo[id] = best
+            return best
+        }
+        return longest(id)
+    }
+}

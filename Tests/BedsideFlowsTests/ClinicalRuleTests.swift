@@ -1,0 +1,103 @@
+import BedsideContent
+import BedsideFlows
+import XCTest
+
+/// One test per sign in the clinical rules. The question is found by
+/// its words (so a sign that is dropped or reworded away fails here), and
+/// every path that answers "Yes" to it must end at the rule's level.
+final class ClinicalRuleTests: XCTestCase {
+    func assertSign(_ flowID: String, _ words: [String], _ level: UrgencyLevel,
+                    file: StaticString = #filePath, line: UInt = #line) throws {
+        let flow = try Shipped.flow(flowID, file: file, line: line)
+        let matches = flow.questions.filter { q in words.allSatisfy { q.text.lowercased().contains($0.lowercased()) } }
+        let question = try XCTUnwrap(matches.first, "\(flowID): no question asks about \(words)", file: file, line: line)
+        let paths = FlowPaths.all(in: flow).filter { $0.steps.last?.question.id == question.id && $0.steps.last?.answer.id == "yes" }
+        XCTAssertFalse(paths.isEmpty, "\(flowID): no path answers Yes to '\(question.text)'", file: file, line: line)
+        for path in paths {
+            XCTAssertEqual(path.outcome.level, level, "\(flowID) \(path.answerIDs)", file: file, line: line)
+        }
+    }
+
+    // MARK: NICE CG75, back or neck pain: emergency signs
+
+    func testCG75WeaknessInArmsOrLegsIsEmergency() throws { try assertSign("back-pain", ["weakness", "arms or legs"], .emergency) }
+    func testCG75DifficultyWalkingIsEmergency() throws { try assertSign("back-pain", ["trouble walking"], .emergency) }
+    func testCG75NumbnessOrPinsAndNeedlesIsEmergency() throws { try assertSign("back-pain", ["numbness", "pins and needles"], .emergency) }
+    func testCG75LossOfFeelingIsEmergency() throws { try assertSign("back-pain", ["lost feeling"], .emergency) }
+    func testCG75BladderOrBowelControlIsEmergency() throws { try assertSign("back-pain", ["controlling", "bladder", "bowels"], .emergency) }
+    func testCG75PainShootingAroundChestOrDownALimbIsEmergency() throws {
+        try assertSign("back-pain", ["shoot", "chest", "arm or leg"], .emergency)
+    }
+
+    // MARK: NICE CG75: urgent signs
+
+    func testCG75MiddleOrUpperBackPainIsUrgent() throws { try assertSign("back-pain", ["middle or upper"], .urgent) }
+    func testCG75PainThatKeepsGettingWorseIsUrgent() throws { try assertSign("back-pain", ["keep getting worse"], .urgent) }
+    func testCG75SevereUnrelentingPainIsUrgent() throws { try assertSign("back-pain", ["severe", "will not ease"], .urgent) }
+    func testCG75PainWorseOnCoughSneezeOrStrainIsUrgent() throws { try assertSign("back-pain", ["cough", "sneeze", "strain"], .urgent) }
+    func testCG75TenderSpotOnTheSpineIsUrgent() throws { try assertSign("back-pain", ["tender spot", "spine"], .urgent) }
+    func testCG75NightPainThatStopsSleepIsUrgent() throws { try assertSign("back-pain", ["sleeping at night"], .urgent) }
+
+    func testSpineEmergencyAdviceSaysLieFlatAvoidBendingAndWhatToSay() throws {
+        let flow = try Shipped.flow("back-pain")
+        for outcome in flow.outcomes where outcome.level >= .urgent {
+            let steps = outcome.actions.joined(separator: " ").lowercased()
+            XCTAssertTrue(steps.contains("lie flat"), outcome.id)
+            XCTAssertTrue(steps.contains("bend") && steps.contains("twist"), outcome.id)
+            XCTAssertEqual(outcome.say, "I have cancer and I am worried about my spine.", outcome.id)
+        }
+    }
+
+    func testNumbnessFlowUsesTheSameCG75EmergencySigns() throws {
+        try assertSign("numbness-weakness", ["weakness", "arms or legs"], .emergency)
+        try assertSign("numbness-weakness", ["trouble walking"], .emergency)
+        try assertSign("numbness-weakness", ["numbness"], .emergency)
+        try assertSign("numbness-weakness", ["pins and needles"], .emergency)
+        try assertSign("numbness-weakness", ["bladder", "bowels"], .emergency)
+        try assertSign("numbness-weakness", ["shoots", "chest"], .emergency)
+    }
+
+    // MARK: High calcium
+
+    func testHighCalciumConfusionIsEmergency() throws { try assertSign("high-calcium", ["confused"], .emergency) }
+    func testHighCalciumVerySleepyOrHardToWakeIsEmergency() throws { try assertSign("high-calcium", ["very sleepy", "hard to wake"], .emergency) }
+    func testHighCalciumExtremeThirstIsUrgent() throws { try assertSign("high-calcium", ["extremely thirsty"], .urgent) }
+    func testHighCalciumPeeingMuchMoreIsUrgent() throws { try assertSign("high-calcium", ["peeing much more"], .urgent) }
+    func testHighCalciumConstipationWithSicknessIsUrgent() throws { try assertSign("high-calcium", ["constipated", "sick"], .urgent) }
+    func testHighCalciumNewWeaknessIsUrgent() throws { try assertSign("high-calcium", ["new weakness all over"], .urgent) }
+
+    // MARK: Possible fracture
+
+    func testFractureSuddenPainAfterMinorMovementIsEmergency() throws {
+        try assertSign("possible-fracture", ["sudden bone pain", "small movement"], .emergency)
+    }
+    func testFractureNewDeformityIsEmergency() throws { try assertSign("possible-fracture", ["odd shape"], .emergency) }
+    func testFractureCannotBearWeightIsEmergency() throws { try assertSign("possible-fracture", ["unable to put weight"], .emergency) }
+    func testFractureNewOrChangingPainWithoutRedFlagsIsSoon() throws { try assertSign("possible-fracture", ["new", "changed"], .soon) }
+
+    // MARK: Bone-strengthening drugs
+
+    func testBoneDrugJawPainIsSoon() throws { try assertSign("bone-drug-side-effects", ["pain in your jaw"], .soon) }
+    func testBoneDrugExposedBoneInTheMouthIsSoon() throws { try assertSign("bone-drug-side-effects", ["see bone in your mouth"], .soon) }
+    func testBoneDrugMuscleCrampsAreUrgent() throws { try assertSign("bone-drug-side-effects", ["muscle cramps"], .urgent) }
+    func testBoneDrugTinglingAroundTheMouthIsUrgent() throws {
+        try assertSign("bone-drug-side-effects", ["tingling or numbness around your mouth"], .urgent)
+    }
+
+    // MARK: Tiredness and breathlessness, against the anemia topic
+
+    func testAnemiaLosingALotOfBloodIsEmergency() throws { try assertSign("tiredness-breathlessness", ["losing a lot of blood"], .emergency) }
+    func testAnemiaSmallBleedThatWillNotStopIsAtLeastUrgent() throws {
+        try assertSign("tiredness-breathlessness", ["small bleed", "will not stop"], .urgent)
+        // The heavy-bleeding question is asked first, so a heavy bleed never reaches the "today" answer.
+        let flow = try Shipped.flow("tiredness-breathlessness")
+        let heavy = try XCTUnwrap(flow.questions.firstIndex { $0.id == "heavy-bleeding" })
+        let small = try XCTUnwrap(flow.questions.firstIndex { $0.id == "bleeding" })
+        XCTAssertLessThan(heavy, small)
+    }
+    func testAnemiaChestPainBreathlessAtRestAndFaintingAreEmergency() throws {
+        try assertSign("tiredness-breathlessness", ["chest pain"], .emergency)
+        try assertSign("tiredness-breathlessness", ["short of breath", "rest"], .emergency)
+        try assertSign("tiredness-breathlessness", ["fainted"], .emergency)
+    }
+}
