@@ -128,6 +128,11 @@ struct IndexBuilder {
             postingScores[p] = Float(idf * tf * (k1 + 1) / (k1 + tf))
         }
 
+        let termIDF = (0..<termCount).map { t -> Float in
+            let df = Double(postingStart[t + 1] - postingStart[t])
+            return Float(log(1 + (Double(n) - df + 0.5) / (df + 0.5)))
+        }
+
         // Surface words sorted for prefix ranges, and bucketed by length for typos.
         let words = builder.surfaceWords
         let sorted = (0..<Int32(words.count)).sorted { words[Int($0)].lexicographicallyPrecedes(words[Int($1)]) }
@@ -142,7 +147,7 @@ struct IndexBuilder {
         }
         return IndexData(language: builder.stemmer.language, stopWords: StopWords.list(for: builder.stemmer.language),
                          documents: entries, stemIDs: builder.stemIDs, postingStart: postingStart,
-                         postingDocs: postingDocs, postingScores: postingScores, surfaceIDs: builder.surfaceIDs,
+                         postingDocs: postingDocs, postingScores: postingScores, termIDF: termIDF, surfaceIDs: builder.surfaceIDs,
                          surfaceWords: words, surfaceTerm: builder.surfaceTerm, sortedSurface: sorted,
                          surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
                          termInGroup: termInGroup)

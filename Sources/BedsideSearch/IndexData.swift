@@ -12,6 +12,8 @@ struct IndexData: Sendable {
     var postingStart: [Int32]
     var postingDocs: [Int32]
     var postingScores: [Float]
+    /// Each term's inverse document frequency (how telling it is).
+    var termIDF: [Float]
 
     // Surface words: every word as written (folded) in the content or the
     // synonyms, for typo and prefix matching. `sortedSurface` orders them for
@@ -42,7 +44,7 @@ struct IndexData: Sendable {
 
     /// An estimate of the bytes the index holds (arrays and dictionaries).
     var memoryBytes: Int {
-        var bytes = postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
+        var bytes = termIDF.count * 4 + postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
         bytes += stemIDs.count * 48 + surfaceIDs.count * 48
         bytes += surfaceWords.reduce(0) { $0 + $1.count + 32 } + surfaceTerm.count * 4 + sortedSurface.count * 4
         bytes += surfaceByLength.reduce(0) { $0 + $1.count * 4 + 32 }

@@ -92,7 +92,23 @@ struct QueryPlanner {
             if clause.alternatives.isEmpty { addTypoMatches(word, to: &clause) }
             if !clause.alternatives.isEmpty { clauses.append(clause) }
         }
-        return clauses
+        return clauses.map(balanced)
+    }
+
+    /// Synonyms count as the word the patient typed, not more: a rare
+    /// synonym ("metastases" for "spread") must not outweigh the typed words
+    /// just because it is rarer. So a synonym's score is scaled down to the
+    /// typed words' IDF, as if they were one term (BM25's usual synonym rule).
+    private func balanced(_ clause: Clause) -> Clause {
+        func idf(_ terms: [Int32]) -> Float { terms.reduce(0) { $0 + data.termIDF[Int($1)] } }
+        let typed = clause.alternatives.filter { $0.weight >= MatchWeight.exact }.map { idf($0.terms) }.max()
+        guard let typed, typed > 0 else { return clause }
+        var result = clause
+        for i in result.alternatives.indices where result.alternatives[i].weight < MatchWeight.exact {
+            let own = idf(result.alternatives[i].terms)
+            if own > typed { result.alternatives[i].weight *= typed / own }
+        }
+        return result
     }
 
     /// The longest synonym phrase starting at word `i`, and its groups.
