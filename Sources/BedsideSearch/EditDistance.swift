@@ -10,12 +10,30 @@ enum EditDistance {
     }
 
     static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        var scratch = Scratch()
+        return distance(a, b, limit: limit, scratch: &scratch)
+    }
+
+    /// Three reusable rows, so scanning a vocabulary allocates nothing per word.
+    struct Scratch {
+        var rows: [[Int]] = [[], [], []]
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int, scratch: inout Scratch) -> Int? {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return nil }
         if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
-        var previous2 = [Int](repeating: 0, count: m + 1)
-        var previous = Array(0...m)
-        var current = [Int](repeating: 0, count: m + 1)
+        var previous2 = scratch.rows[0], previous = scratch.rows[1], current = scratch.rows[2]
+        scratch.rows = [[], [], []]
+        defer { scratch.rows = [previous2, previous, current] }
+        for row in [0, 1, 2] where [previous2, previous, current][row].count < m + 1 {
+            switch row {
+            case 0: previous2 = [Int](repeating: 0, count: m + 1)
+            case 1: previous = [Int](repeating: 0, count: m + 1)
+            default: current = [Int](repeating: 0, count: m + 1)
+            }
+        }
+        for j in 0...m { previous[j] = j }
         for i in 1...n {
             current[0] = i
             var rowMin = current[0]

@@ -185,14 +185,14 @@ struct QueryPlanner {
         guard limit > 0 else { return [] }
         var found: [(surface: Int32, distance: Int, df: Int)] = []
         var seenTerms = Set<Int32>()
+        var scratch = EditDistance.Scratch()
         for length in max(1, key.count - limit)...(key.count + limit) where length < data.surfaceByLength.count {
             for surface in data.surfaceByLength[length] {
                 let candidate = data.surfaceWords[Int(surface)]
-                guard let distance = EditDistance.distance(key, candidate, limit: limit), distance > 0 else { continue }
+                guard let distance = EditDistance.distance(key, candidate, limit: limit, scratch: &scratch), distance > 0 else { continue }
                 let term = data.surfaceTerm[Int(surface)]
                 guard data.isKnown(term) else { continue }
                 found.append((surface, distance, data.documentFrequency(term)))
-                _ = seenTerms
             }
         }
         found.sort { ($0.distance, -$0.df, $0.surface) < ($1.distance, -$1.df, $1.surface) }

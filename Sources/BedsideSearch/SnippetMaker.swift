@@ -51,20 +51,18 @@ struct SnippetMaker {
         }
     }
 
+    /// Splits after ". ", "? " and "! " (on bytes: this runs over whole topics).
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previous: Character = " "
-        for c in text {
-            if c == " ", previous == "." || previous == "?" || previous == "!" {
-                result.append(current)
-                current = ""
-            } else if !(current.isEmpty && c == " ") {
-                current.append(c)
-            }
-            previous = c
+        let bytes = Array(text.utf8)
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == 0x20 && i > 0 {
+            let p = bytes[i - 1]
+            guard p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!") else { continue }
+            if i > start { result.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+            start = i + 1
         }
-        if !current.isEmpty { result.append(current) }
+        if start < bytes.count { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return result
     }
 
