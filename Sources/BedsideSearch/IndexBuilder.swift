@@ -43,12 +43,23 @@ struct IndexBuilder {
         var slot: [Int32] = []
         var docTerms: [Int32] = []
         var docTF: [UInt8] = []
+        var forwardTerms: [Int32] = [], forwardStart: [Int32] = [0]
+        var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceStart: [Int32] = [0]
+        let snippetField = SearchField.allCases.map { IndexData.snippetFields.contains($0) }
 
         for (d, document) in documents.enumerated() {
             for field in SearchField.allCases {
                 var length: Int32 = 0
+                let forward = snippetField[field.rawValue]
                 Tokenizer.forEachToken(document.fields[field.rawValue]) { token in
                     let t = Int(builder.term(token.text))
+                    if forward {
+                        if token.sentenceStart {
+                            sentenceTokens.append(Int32(forwardTerms.count))
+                            sentenceFields.append(UInt8(field.rawValue))
+                        }
+                        forwardTerms.append(Int32(t))
+                    }
                     if t >= slot.count { slot.append(contentsOf: repeatElement(-1, count: t - slot.count + 1 + slot.count / 2)) }
                     var s = Int(slot[t])
                     if s < 0 {
@@ -71,6 +82,8 @@ struct IndexBuilder {
             }
             docTerms.removeAll(keepingCapacity: true)
             docTF.removeAll(keepingCapacity: true)
+            forwardStart.append(Int32(forwardTerms.count))
+            sentenceStart.append(Int32(sentenceTokens.count))
         }
 
         // Synonym words join the vocabulary (without postings) so that typo
@@ -150,6 +163,7 @@ struct IndexBuilder {
                          postingDocs: postingDocs, postingScores: postingScores, termIDF: termIDF, surfaceIDs: builder.surfaceIDs,
                          surfaceWords: words, surfaceTerm: builder.surfaceTerm, sortedSurface: sorted,
                          surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
-                         termInGroup: termInGroup)
+                         termInGroup: termInGroup, forwardTerms: forwardTerms, forwardStart: forwardStart,
+                         sentenceTokens: sentenceTokens, sentenceFields: sentenceFields, sentenceStart: sentenceStart)
     }
 }

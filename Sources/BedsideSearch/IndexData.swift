@@ -31,6 +31,19 @@ struct IndexData: Sendable {
     /// Terms that belong to at least one synonym group.
     var termInGroup: [Bool]
 
+    // The forward index, for snippets: each document's words (term ids) in
+    // its snippet fields, and where its sentences start. Document d's words
+    // are forwardTerms[forwardStart[d] ..< forwardStart[d + 1]]; its sentences
+    // are sentenceTokens/sentenceFields[sentenceStart[d] ..< sentenceStart[d + 1]].
+    var forwardTerms: [Int32]
+    var forwardStart: [Int32]
+    var sentenceTokens: [Int32]
+    var sentenceFields: [UInt8]
+    var sentenceStart: [Int32]
+
+    /// The fields snippets come from, most telling first.
+    static let snippetFields: [SearchField] = [.summary, .body, .headings, .alsoCalled]
+
     var termCount: Int { postingStart.count - 1 }
 
     func documentFrequency(_ term: Int32) -> Int {
@@ -44,7 +57,8 @@ struct IndexData: Sendable {
 
     /// An estimate of the bytes the index holds (arrays and dictionaries).
     var memoryBytes: Int {
-        var bytes = termIDF.count * 4 + postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
+        var bytes = forwardTerms.count * 4 + forwardStart.count * 4 + sentenceTokens.count * 5 + sentenceStart.count * 4
+        bytes += termIDF.count * 4 + postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
         bytes += stemIDs.count * 48 + surfaceIDs.count * 48
         bytes += surfaceWords.reduce(0) { $0 + $1.count + 32 } + surfaceTerm.count * 4 + sortedSurface.count * 4
         bytes += surfaceByLength.reduce(0) { $0 + $1.count * 4 + 32 }

@@ -67,12 +67,11 @@ public struct SearchIndex: Sendable {
         let clauses = planner.plan(query)
         guard !clauses.isEmpty else { return [] }
         let ranked = Scorer(data: data).rank(clauses, limit: limit)
-        let matched = Set(clauses.flatMap { $0.alternatives.flatMap(\.terms) })
-        let snippets = SnippetMaker(store: store, planner: planner, matched: matched)
+        let snippets = SnippetMaker(data: data, store: store, planner: planner, clauses: clauses)
         return ranked.map { doc, score in
             let entry = data.documents[doc]
             return SearchResult(id: entry.id, kind: entry.kind, title: entry.title, score: Double(score),
-                                snippet: snippets.snippet(for: entry))
+                                snippet: snippets.snippet(for: doc))
         }
     }
 

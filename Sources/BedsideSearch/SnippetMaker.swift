@@ -2,68 +2,100 @@ import BedsideContent
 import Foundation
 
 /// Picks the sentence of a result that holds the most query words and marks
-/// those words. Only runs for the few results shown.
+/// those words. The choice scans the forward index (integers only); only the
+/// chosen sentence is rebuilt as text.
 struct SnippetMaker {
     static let maxLength = 160
 
+    let data: IndexData
     let store: ContentStore
     let planner: QueryPlanner
-    let matched: Set<Int32>
+    /// matched[t] > 0: term t is one the query looked for; 3 if typed, 1 if a synonym, completion or typo match.
+    let matched: [UInt8]
 
-    func snippet(for entry: DocumentEntry) -> Snippet {
-        let passages = self.passages(for: entry)
-        var bestText = passages.first ?? ""
-        var bestTokens: [Token] = []
-        var bestCount = 0
-        for passage in passages {
-            for sentence in Self.sentences(passage) {
-                let hits = Tokenizer.tokens(sentence).filter { isMatched($0.text) }
-                let distinct = Set(hits.map(\.text)).count
-                if distinct > bestCount {
-                    bestCount = distinct
-                    bestText = sentence
-                    bestTokens = hits
-                }
+    init(data: IndexData, store: ContentStore, planner: QueryPlanner, clauses: [Clause]) {
+        self.data = data
+        self.store = store
+        self.planner = planner
+        var matched = [UInt8](repeating: 0, count: data.termCount)
+        for clause in clauses {
+            for alternative in clause.alternatives {
+                let weight: UInt8 = alternative.weight >= MatchWeight.exact ? 3 : 1
+                for t in alternative.terms where Int(t) < matched.count { matched[Int(t)] = max(matched[Int(t)], weight) }
             }
         }
-        return Self.mark(bestText, hits: bestTokens)
+        self.matched = matched
     }
 
-    private func isMatched(_ word: String) -> Bool {
-        guard let term = planner.term(word) else { return false }
-        return matched.contains(term)
+    func snippet(for doc: Int) -> Snippet {
+        let firstSentence = Int(data.sentenceStart[doc]), endSentence = Int(data.sentenceStart[doc + 1])
+        guard firstSentence < endSentence else { return Snippet(text: "", highlights: []) }
+        let wordsEnd = Int(data.forwardStart[doc + 1])
+        let rank = Dictionary(uniqueKeysWithValues: IndexData.snippetFields.enumerated().map { (UInt8($1.rawValue), $0) })
+        var best = firstSentence, bestCount = 0, bestRank = Int.max
+        var seen: [Int32] = []
+        var weight = 0
+        let alsoCalled = UInt8(SearchField.alsoCalled.rawValue)
+        for s in firstSentence..<endSentence {
+            let from = Int(data.sentenceTokens[s])
+            let to = s + 1 < endSentence ? Int(data.sentenceTokens[s + 1]) : wordsEnd
+            seen.removeAll(keepingCapacity: true)
+            weight = 0
+            for k in from..<to {
+                let t = data.forwardTerms[k]
+                if matched[Int(t)] > 0 && !seen.contains(t) {
+                    seen.append(t)
+                    weight += Int(matched[Int(t)])
+                }
+            }
+            let fieldRank = rank[data.sentenceFields[s]] ?? Int.max
+            // Also-called names are a last resort: any real sentence with a hit reads better.
+            let count = weight + (seen.isEmpty || data.sentenceFields[s] == alsoCalled ? 0 : 1000)
+            if count > bestCount || (count == bestCount && fieldRank < bestRank) {
+                (best, bestCount, bestRank) = (s, count, fieldRank)
+            }
+        }
+        // The chosen sentence is the n-th of its field.
+        let field = data.sentenceFields[best]
+        var ordinal = 0
+        var s = best - 1
+        while s >= firstSentence && data.sentenceFields[s] == field { ordinal += 1; s -= 1 }
+        let text = fieldText(doc, SearchField(rawValue: Int(field)) ?? .summary)
+        return sentence(ordinal, of: text)
     }
 
-    /// The texts a snippet can come from, most telling first.
-    private func passages(for entry: DocumentEntry) -> [String] {
+    private func fieldText(_ doc: Int, _ field: SearchField) -> String {
+        let entry = data.documents[doc]
         switch entry.kind {
         case .topic:
             let info = store.topics[entry.position]
-            let text = MarkdownText.split(store.body(of: info.id) ?? "")
-            return [info.summary] + text.paragraphs + text.headings
-        case .glossary:
-            let term = store.glossary[entry.position]
-            return [term.definition, term.spellings.joined(separator: ", ")]
-        case .flow:
-            let flow = store.flows[entry.position]
-            return flow.questions.map(\.text) + flow.questions.compactMap(\.help)
-                + flow.outcomes.map(\.title) + [flow.alsoCalled.joined(separator: ", ")]
+            if field == .summary { return info.summary }
+            if field == .alsoCalled { return info.alsoCalled.joined(separator: "\n") }
+            return SearchDocument.topic(store, info).text(field)
+        case .glossary: return SearchDocument.glossary(store.glossary[entry.position]).text(field)
+        case .flow: return SearchDocument.flow(store.flows[entry.position]).text(field)
         }
     }
 
-    /// Splits after ". ", "? " and "! " (on bytes: this runs over whole topics).
-    static func sentences(_ text: String) -> [String] {
-        var result: [String] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        for i in 0..<bytes.count where bytes[i] == 0x20 && i > 0 {
-            let p = bytes[i - 1]
-            guard p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!") else { continue }
-            if i > start { result.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
-            start = i + 1
+    /// The n-th sentence of a field's text, with its matched words marked.
+    private func sentence(_ ordinal: Int, of text: String) -> Snippet {
+        let tokens = Tokenizer.tokens(text)
+        var count = -1
+        var words: [Token] = []
+        for token in tokens {
+            if token.sentenceStart { count += 1 }
+            if count == ordinal { words.append(token) } else if count > ordinal { break }
         }
-        if start < bytes.count { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
-        return result
+        guard let first = words.first, let last = words.last else { return Snippet(text: "", highlights: []) }
+        let bytes = Array(text.utf8)
+        var end = last.end
+        // Keep the closing punctuation ("...thirsty." or "(PET-CT)").
+        while end < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ")"),
+                                   UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[end]) { end += 1 }
+        let sentence = String(decoding: bytes[first.start..<end], as: UTF8.self)
+        let hits = words.filter { word in planner.term(word.text).map { matched[Int($0)] > 0 } ?? false }
+            .map { Token(text: $0.text, start: $0.start - first.start, end: $0.end - first.start) }
+        return Self.mark(sentence, hits: hits)
     }
 
     /// Cuts the sentence to `maxLength` characters around its first hit and
@@ -87,7 +119,7 @@ struct SnippetMaker {
             if start > 0 { prefix = "…" }
             if end < characters.count { suffix = "…" }
         }
-        let text = prefix + String(characters[start..<end].map(\.0)).trimmingCharacters(in: .whitespaces) + suffix
+        let text = prefix + String(characters[start..<end].map(\.0)).trimmedSpaces + suffix
         // Re-walk the final text to map byte offsets of hits to Character offsets.
         let shift = prefix.isEmpty ? 0 : 1
         let leading = characters[start..<end].prefix { $0.0 == " " }.count

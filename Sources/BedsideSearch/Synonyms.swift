@@ -94,7 +94,7 @@ struct SynonymsParser {
             if rest.isEmpty || rest.first == "#" { continue }
             if indent == 0 {
                 closeBlock()
-                let content = String(stripComment(Array(rest))).trimmingCharacters(in: .whitespaces)
+                let content = String(stripComment(Array(rest))).trimmedSpaces
                 if content == "groups:" {
                     if sawGroups { error(number, 1, "'groups' is written twice: keep one list") }
                     sawGroups = true
@@ -167,12 +167,12 @@ struct SynonymsParser {
         while i < chars.count {
             let c = chars[i]
             let column = columnOffset + i + 1
-            if state.pending.trimmingCharacters(in: .whitespaces).isEmpty {
+            if state.pending.allSatisfy({ $0 == " " }) {
                 state.pendingLine = line
                 state.pendingColumn = column
             }
             // A quote opens a quoted word only at its start: "can't" is a plain word.
-            if c == "\"" || c == "'", state.pending.trimmingCharacters(in: .whitespaces).isEmpty {
+            if c == "\"" || c == "'", state.pending.allSatisfy({ $0 == " " }) {
                 guard let (value, next) = quoted(chars, at: i, line: line, column: column) else {
                     flow = nil
                     return
@@ -183,7 +183,7 @@ struct SynonymsParser {
             }
             if c == "#", i == 0 || chars[i - 1] == " " { break }
             if c == "," || c == "]" {
-                let word = state.pending.trimmingCharacters(in: .whitespaces)
+                let word = state.pending.trimmedSpaces
                 if word.isEmpty {
                     if c == "," { error(line, column, "an empty word before ',': remove the extra comma") }
                 } else {
@@ -192,7 +192,7 @@ struct SynonymsParser {
                 state.pending = ""
                 if c == "]" {
                     flow = nil
-                    let trailing = String(stripComment(Array(chars[(i + 1)...]))).trimmingCharacters(in: .whitespaces)
+                    let trailing = String(stripComment(Array(chars[(i + 1)...]))).trimmedSpaces
                     if !trailing.isEmpty { error(line, column + 1, "unexpected text '\(trailing)' after ']'") }
                     finish(state.phrases, line: state.line)
                     return
@@ -238,11 +238,11 @@ struct SynonymsParser {
     private mutating func scalar(_ chars: [Character], line: Int, column: Int) -> String? {
         if chars.first == "\"" || chars.first == "'" {
             guard let (value, next) = quoted(chars, at: 0, line: line, column: column) else { return nil }
-            let trailing = String(chars[next...]).trimmingCharacters(in: .whitespaces)
+            let trailing = String(chars[next...]).trimmedSpaces
             if !trailing.isEmpty { error(line, column + next, "unexpected text '\(trailing)' after the quoted word") }
             return value
         }
-        let word = String(chars).trimmingCharacters(in: .whitespaces)
+        let word = String(chars).trimmedSpaces
         if word.isEmpty {
             error(line, column, "an empty word: write a word or phrase after '-'")
             return nil

@@ -6,6 +6,8 @@ struct Token: Equatable {
     var text: String
     var start: Int
     var end: Int
+    /// The first word of the text or of a sentence (after '.', '?', '!' or a line break).
+    var sentenceStart = false
 }
 
 /// Splits text into words. Letters, digits and combining marks make words;
@@ -33,6 +35,7 @@ enum Tokenizer {
         word.reserveCapacity(32)
         var start = -1, end = -1
         var ascii = true
+        var pendingBreak = true
         var i = 0
         let n = bytes.count
 
@@ -40,7 +43,10 @@ enum Tokenizer {
             if start >= 0, !word.isEmpty {
                 var text = String(decoding: word, as: UTF8.self)
                 if !ascii { text = fold(text) }
-                if !text.isEmpty { body(Token(text: text, start: start, end: end)) }
+                if !text.isEmpty {
+                    body(Token(text: text, start: start, end: end, sentenceStart: pendingBreak))
+                    pendingBreak = false
+                }
             }
             word.removeAll(keepingCapacity: true)
             start = -1
@@ -60,6 +66,7 @@ enum Tokenizer {
                     // An apostrophe inside a word: "can't", "don't".
                 } else {
                     flush()
+                    if b == 0x0A || b == 0x2E || b == 0x3F || b == 0x21 { pendingBreak = true }
                 }
                 i += 1
                 continue
@@ -118,5 +125,16 @@ enum Tokenizer {
             value = value << 6 | UInt32(c & 0x3F)
         }
         return (Unicode.Scalar(value), length)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (cheaper than Foundation's
+    /// trimmingCharacters, which goes through NSString).
+    var trimmedSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first...last])
     }
 }
