@@ -31,12 +31,15 @@ enum SearchBench {
         guard let index else { return }
         let whole = latencies(queries) { _ = index.search($0) }
         let keys = latencies(keystrokes(queries)) { _ = index.search($0) }
+        let slowest = keystrokes(queries).map { q in (q, Measure.seconds { _ = index.search(q) } * 1e3) }
+            .sorted { $0.1 > $1.1 }.prefix(5).map { String(format: "'%@' %.2f ms", $0.0, $0.1) }
         print("  \(name): \(index.documentCount) documents, \(index.termCount) terms")
         print(String(format: "    bedside  build p50 %7.2f ms  min %7.2f ms   index %6.1f MiB (peak RSS +%.1f MiB)",
                      Measure.percentile(builds, 0.5) * 1e3, (builds.min() ?? 0) * 1e3,
                      Double(index.memoryBytes) / 1_048_576, rss))
         print(String(format: "    bedside  query p50 %7.3f ms  p99 %7.3f ms   keystroke p50 %7.3f ms  p99 %7.3f ms (%d keystrokes)",
                      whole.p50, whole.p99, keys.p50, keys.p99, keys.count))
+        print("    bedside  slowest keystrokes: " + slowest.joined(separator: ", "))
 
         let documents = SearchDocument.all(in: store)
         var fts: FTS5Index?
