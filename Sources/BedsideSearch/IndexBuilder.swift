@@ -44,7 +44,7 @@ struct IndexBuilder {
         var docTerms: [Int32] = []
         var docTF: [UInt8] = []
         var forwardTerms: [Int32] = [], forwardStart: [Int32] = [0]
-        var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceStart: [Int32] = [0]
+        var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceBytes: [Int32] = [], sentenceStart: [Int32] = [0]
         let snippetField = SearchField.allCases.map { IndexData.snippetFields.contains($0) }
 
         for (d, document) in documents.enumerated() {
@@ -57,6 +57,7 @@ struct IndexBuilder {
                         if token.sentenceStart {
                             sentenceTokens.append(Int32(forwardTerms.count))
                             sentenceFields.append(UInt8(field.rawValue))
+                            sentenceBytes.append(Int32(token.start))
                         }
                         forwardTerms.append(Int32(t))
                     }
@@ -164,6 +165,6 @@ struct IndexBuilder {
                          surfaceWords: words, surfaceTerm: builder.surfaceTerm, sortedSurface: sorted,
                          surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
                          termInGroup: termInGroup, forwardTerms: forwardTerms, forwardStart: forwardStart,
-                         sentenceTokens: sentenceTokens, sentenceFields: sentenceFields, sentenceStart: sentenceStart)
+                         sentenceTokens: sentenceTokens, sentenceFields: sentenceFields, sentenceBytes: sentenceBytes, sentenceStart: sentenceStart)
     }
 }

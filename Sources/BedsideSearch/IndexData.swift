@@ -39,6 +39,8 @@ struct IndexData: Sendable {
     var forwardStart: [Int32]
     var sentenceTokens: [Int32]
     var sentenceFields: [UInt8]
+    /// UTF-8 offset of each sentence's first word in its field's text.
+    var sentenceBytes: [Int32]
     var sentenceStart: [Int32]
 
     /// The fields snippets come from, most telling first.
@@ -57,7 +59,7 @@ struct IndexData: Sendable {
 
     /// An estimate of the bytes the index holds (arrays and dictionaries).
     var memoryBytes: Int {
-        var bytes = forwardTerms.count * 4 + forwardStart.count * 4 + sentenceTokens.count * 5 + sentenceStart.count * 4
+        var bytes = forwardTerms.count * 4 + forwardStart.count * 4 + sentenceTokens.count * 9 + sentenceStart.count * 4
         bytes += termIDF.count * 4 + postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
         bytes += stemIDs.count * 48 + surfaceIDs.count * 48
         bytes += surfaceWords.reduce(0) { $0 + $1.count + 32 } + surfaceTerm.count * 4 + sortedSurface.count * 4

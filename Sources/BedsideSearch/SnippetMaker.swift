@@ -55,13 +55,11 @@ struct SnippetMaker {
                 (best, bestCount, bestRank) = (s, count, fieldRank)
             }
         }
-        // The chosen sentence is the n-th of its field.
+        // The chosen sentence runs from its first word to the next sentence of its field.
         let field = data.sentenceFields[best]
-        var ordinal = 0
-        var s = best - 1
-        while s >= firstSentence && data.sentenceFields[s] == field { ordinal += 1; s -= 1 }
-        let text = fieldText(doc, SearchField(rawValue: Int(field)) ?? .summary)
-        return sentence(ordinal, of: text)
+        let start = Int(data.sentenceBytes[best])
+        let end = best + 1 < endSentence && data.sentenceFields[best + 1] == field ? Int(data.sentenceBytes[best + 1]) : nil
+        return sentence(in: fieldText(doc, SearchField(rawValue: Int(field)) ?? .summary), from: start, to: end)
     }
 
     private func fieldText(_ doc: Int, _ field: SearchField) -> String {
@@ -77,24 +75,15 @@ struct SnippetMaker {
         }
     }
 
-    /// The n-th sentence of a field's text, with its matched words marked.
-    private func sentence(_ ordinal: Int, of text: String) -> Snippet {
-        let tokens = Tokenizer.tokens(text)
-        var count = -1
-        var words: [Token] = []
-        for token in tokens {
-            if token.sentenceStart { count += 1 }
-            if count == ordinal { words.append(token) } else if count > ordinal { break }
-        }
-        guard let first = words.first, let last = words.last else { return Snippet(text: "", highlights: []) }
+    /// The sentence at bytes start..<end of a field's text, with its matched words marked.
+    private func sentence(in text: String, from start: Int, to end: Int?) -> Snippet {
         let bytes = Array(text.utf8)
-        var end = last.end
-        // Keep the closing punctuation ("...thirsty." or "(PET-CT)").
-        while end < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ")"),
-                                   UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[end]) { end += 1 }
-        let sentence = String(decoding: bytes[first.start..<end], as: UTF8.self)
-        let hits = words.filter { word in planner.term(word.text).map { matched[Int($0)] > 0 } ?? false }
-            .map { Token(text: $0.text, start: $0.start - first.start, end: $0.end - first.start) }
+        guard start < bytes.count else { return Snippet(text: "", highlights: []) }
+        var stop = min(end ?? bytes.count, bytes.count)
+        // Drop the gap before the next sentence (spaces, line breaks), keep its closing punctuation.
+        while stop > start, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[stop - 1]) { stop -= 1 }
+        let sentence = String(decoding: bytes[start..<stop], as: UTF8.self)
+        let hits = Tokenizer.tokens(sentence).filter { word in planner.term(word.text).map { matched[Int($0)] > 0 } ?? false }
         return Self.mark(sentence, hits: hits)
     }
 
