@@ -12,7 +12,22 @@ struct IndexBuilder {
     var surfaceWords: [[UInt8]] = []
     var surfaceTerm: [Int32] = []
 
+    /// Lower-cased ASCII word bytes -> term id, the fast path for indexing.
+    var asciiTerms = ByteWordTable(capacity: 4096)
+
     init(language: String) { stemmer = Stemmer(language: language) }
+
+    /// The term id of a scanned word (see `Tokenizer.forEachWord`), or nil
+    /// if the word folds to nothing.
+    mutating func term(bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int32? {
+        if ascii, let known = asciiTerms.value(for: bytes) { return known }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if !ascii { text = Tokenizer.fold(text) }
+        guard !text.isEmpty else { return nil }
+        let t = term(text)
+        if ascii { asciiTerms.insert(bytes, t) }
+        return t
+    }
 
     /// The term id of a folded word, adding it to the vocabulary if new.
     mutating func term(_ word: String) -> Int32 {
@@ -51,13 +66,14 @@ struct IndexBuilder {
             for field in SearchField.allCases {
                 var length: Int32 = 0
                 let forward = snippetField[field.rawValue]
-                Tokenizer.forEachToken(document.fields[field.rawValue]) { token in
-                    let t = Int(builder.term(token.text))
+                Tokenizer.forEachWord(document.fields[field.rawValue]) { word, ascii, start, _, sentenceStart in
+                    guard let term = builder.term(bytes: word, ascii: ascii) else { return false }
+                    let t = Int(term)
                     if forward {
-                        if token.sentenceStart {
+                        if sentenceStart {
                             sentenceTokens.append(Int32(forwardTerms.count))
                             sentenceFields.append(UInt8(field.rawValue))
-                            sentenceBytes.append(Int32(token.start))
+                            sentenceBytes.append(Int32(start))
                         }
                         forwardTerms.append(Int32(t))
                     }
@@ -72,6 +88,7 @@ struct IndexBuilder {
                     let k = s * fields + field.rawValue
                     if docTF[k] < 255 { docTF[k] += 1 }
                     length += 1
+                    return true
                 }
                 fieldLength[d * fields + field.rawValue] = length
             }

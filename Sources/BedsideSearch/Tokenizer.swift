@@ -26,11 +26,27 @@ enum Tokenizer {
     static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
 
     static func forEachToken(_ text: String, _ body: (Token) -> Void) {
+        forEachWord(text) { word, ascii, start, end, sentenceStart in
+            var text = String(decoding: word, as: UTF8.self)
+            if !ascii { text = fold(text) }
+            guard !text.isEmpty else { return false }
+            body(Token(text: text, start: start, end: end, sentenceStart: sentenceStart))
+            return true
+        }
+    }
+
+    /// The raw scan: each word's bytes (ASCII already lower-cased; other
+    /// letters not yet folded), whether it is all ASCII, its byte range and
+    /// whether it starts a sentence. `body` returns whether it used the word.
+    /// Lets the index builder look words up without making a String each.
+    static func forEachWord(_ text: String,
+                            _ body: (_ word: UnsafeBufferPointer<UInt8>, _ ascii: Bool, _ start: Int, _ end: Int, _ sentenceStart: Bool) -> Bool) {
         var text = text
         text.withUTF8 { bytes in scan(bytes, body) }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>, Bool, Int, Int, Bool) -> Bool) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var start = -1, end = -1
@@ -41,12 +57,8 @@ enum Tokenizer {
 
         func flush() {
             if start >= 0, !word.isEmpty {
-                var text = String(decoding: word, as: UTF8.self)
-                if !ascii { text = fold(text) }
-                if !text.isEmpty {
-                    body(Token(text: text, start: start, end: end, sentenceStart: pendingBreak))
-                    pendingBreak = false
-                }
+                let used = word.withUnsafeBufferPointer { body($0, ascii, start, end, pendingBreak) }
+                if used { pendingBreak = false }
             }
             word.removeAll(keepingCapacity: true)
             start = -1
