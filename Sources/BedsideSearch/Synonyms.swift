@@ -84,9 +84,16 @@ struct SynonymsParser {
                 error(number, line.distance(from: line.startIndex, to: tab) + 1, "a tab character: YAML indentation must use spaces")
                 continue
             }
-            if flow != nil {
-                continueFlow(Array(line), line: number, from: 0)
-                continue
+            if let open = flow {
+                // A new item while a '[' is open: the bracket was never closed.
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("- ") || (!line.hasPrefix(" ") && trimmed.contains(":")) {
+                    error(open.line, 1, "this group's '[' is never closed with ']'")
+                    flow = nil
+                } else {
+                    continueFlow(Array(line), line: number, from: 0)
+                    continue
+                }
             }
             let chars = Array(line)
             let indent = chars.prefix { $0 == " " }.count

@@ -26,6 +26,9 @@ import Testing
     @Test func reportsMistakesWithLineAndColumn() {
         let (_, problems) = parse("groups:\n  - [pee, urine\n")
         #expect(problems.contains { $0.hasPrefix("synonyms.yaml:2:1: error:") && $0.contains("never closed") })
+        let (groups, unclosed) = parse("groups:\n  - [pee, urine\n  - [tumour, tumor]\n")
+        #expect(unclosed.map { String($0.prefix(26)) } == ["synonyms.yaml:2:1: error: "])
+        #expect(groups.map(\.phrases) == [["tumour", "tumor"]])
 
         let (_, others) = parse("groups:\n  - pee\n  - [a, , b]\n  - [\"open, c]\nextra: [x]\n\t- [y, z]\n  - [solo]\n")
         #expect(others.contains { $0.hasPrefix("synonyms.yaml:2:5: error:") && $0.contains("list of words in brackets") })
