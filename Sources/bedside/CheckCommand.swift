@@ -1,5 +1,6 @@
 import ArgumentParser
 import BedsideContent
+import BedsideSearch
 import Foundation
 
 struct Check: ParsableCommand {
@@ -26,6 +27,7 @@ struct Check: ParsableCommand {
         let validator = Validator(limits: ReadabilityLimits(smog: maxSmog, fleschKincaid: maxFk), today: date, site: siteConfig)
         var report = validator.check(store)
         report.diagnostics += siteProblems
+        report.diagnostics += SynonymsFile.check(contentRoot: store.root)
 
         switch format {
         case .json:

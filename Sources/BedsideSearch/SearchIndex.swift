@@ -1,0 +1,175 @@
+import BedsideContent
+import Foundation
+
+/// A marked-up extract of a result: `highlights` are ranges of Character
+/// offsets into `text` (grapheme clusters, as a terminal shows them).
+public struct Snippet: Equatable, Sendable {
+    public var text: String
+    public var highlights: [Range<Int>]
+    public init(text: String, highlights: [Range<Int>]) {
+        self.text = text
+        self.highlights = highlights
+    }
+}
+
+public struct SearchResult: Equatable, Sendable {
+    public var id: String
+    public var kind: SearchKind
+    public var title: String
+    public var score: Double
+    public var snippet: Snippet
+}
+
+/// The search index over a content store's topics, glossary and flows:
+/// BM25F over weighted fields, Snowball stems, lay synonyms (synonyms.yaml
+/// plus every also-called list of the glossary), typo matching, and the last
+/// word matched as a prefix so results follow each keystroke.
+/// Built in memory; nothing is written to disk.
+public struct SearchIndex: Sendable {
+    let data: IndexData
+    let store: ContentStore
+    /// Problems in the synonyms file (the index still builds without them).
+    public let diagnostics: [Diagnostic]
+
+    /// - Parameter synonyms: groups of words that mean the same; nil reads
+    ///   `search/synonyms.yaml` from the store's folder.
+    public init(store: ContentStore, synonyms: [SynonymGroup]? = nil) {
+        var diagnostics: [Diagnostic] = []
+        var groups: [[String]]
+        if let synonyms {
+            groups = synonyms.map(\.phrases)
+        } else {
+            let loaded = SynonymsFile.load(contentRoot: store.root)
+            groups = loaded.groups.map(\.phrases)
+            diagnostics = loaded.diagnostics
+        }
+        // Each glossary term and its also-called names mean the same thing.
+        groups += store.glossary.map(\.spellings).filter { $0.count > 1 }
+        let documents = SearchDocument.all(in: store)
+        let positions = Array(store.topics.indices) + Array(store.glossary.indices) + Array(store.flows.indices)
+        data = IndexBuilder.build(documents: documents, positions: positions, groups: groups, language: store.manifest.language)
+        self.store = store
+        self.diagnostics = diagnostics
+    }
+
+    public var documentCount: Int { data.documents.count }
+    public var termCount: Int { data.termCount }
+    /// Roughly how many bytes the index itself holds (not the content store).
+    public var memoryBytes: Int { data.memoryBytes }
+    /// The Snowball stemmer in use ("english", or a fallback).
+    public var language: String { data.language }
+
+    /// The best matches for `query`, best first. The last word also matches as
+    /// a prefix unless the query ends with a space.
+    public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
+        guard limit > 0 else { return [] }
+        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language))
+        let clauses = planner.plan(query)
+        guard !clauses.isEmpty else { return [] }
+        let ranked = Scorer(data: data).rank(clauses, limit: limit)
+        let snippets = SnippetMaker(data: data, store: store, planner: planner, clauses: clauses)
+        return ranked.map { doc, score in
+            let entry = data.documents[doc]
+            return SearchResult(id: entry.id, kind: entry.kind, title: entry.title, score: Double(score),
+                                snippet: snippets.snippet(for: doc))
+        }
+    }
+
+    /// "Did you mean ...": the query with its unknown words replaced by the
+    /// closest known words, or nil when every word is known.
+    public func suggestion(for query: String) -> String? {
+        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language))
+        var result = Array(query.utf8)
+        var changed = false
+        for word in planner.words(query).reversed() where !word.isStop {
+            if let term = word.term, data.isKnown(term) { continue }
+            if word.isPrefix, !planner.completions(of: word.token.text).isEmpty { continue }
+            guard let best = planner.typoMatches(word.token.text).first else { continue }
+            result.replaceSubrange(word.token.start..<word.token.end, with: data.surfaceWords[Int(best.surface)])
+            changed = true
+        }
+        return changed ? String(decoding: result, as: UTF8.self) : nil
+    }
+}
+
+/// Adds up clause scores over postings into flat per-document arrays.
+struct Scorer {
+    let data: IndexData
+
+    func rank(_ clauses: [Clause], limit: Int) -> [(Int, Float)] {
+        let n = data.documents.count
+        var total = [Float](repeating: 0, count: n)
+        var matchedClauses = [UInt8](repeating: 0, count: n)
+        var touched: [Int32] = []
+        var best = [Float](repeating: 0, count: n)
+        var bestTouched: [Int32] = []
+        var altScore = [Float](repeating: 0, count: n)
+        var altCount = [UInt8](repeating: 0, count: n)
+        var altTouched: [Int32] = []
+
+        data.postingDocs.withUnsafeBufferPointer { docs in
+            data.postingScores.withUnsafeBufferPointer { scores in
+                for clause in clauses {
+                    for alternative in clause.alternatives {
+                        let w = alternative.weight
+                        if alternative.terms.count == 1 {
+                            let t = Int(alternative.terms[0])
+                            for p in Int(data.postingStart[t])..<Int(data.postingStart[t + 1]) {
+                                let d = Int(docs[p]), s = w * scores[p]
+                                if best[d] == 0 { bestTouched.append(Int32(d)) }
+                                if s > best[d] { best[d] = s }
+                            }
+                            continue
+                        }
+                        // A phrase: every word must be in the document.
+                        for t32 in alternative.terms {
+                            let t = Int(t32)
+                            for p in Int(data.postingStart[t])..<Int(data.postingStart[t + 1]) {
+                                let d = Int(docs[p])
+                                if altCount[d] == 0 { altTouched.append(Int32(d)) }
+                                altCount[d] &+= 1
+                                altScore[d] += scores[p]
+                            }
+                        }
+                        let needed = UInt8(clamping: alternative.terms.count)
+                        for d32 in altTouched {
+                            let d = Int(d32)
+                            if altCount[d] >= needed {
+                                let s = w * altScore[d]
+                                if best[d] == 0 { bestTouched.append(d32) }
+                                if s > best[d] { best[d] = s }
+                            }
+                            altCount[d] = 0
+                            altScore[d] = 0
+                        }
+                        altTouched.removeAll(keepingCapacity: true)
+                    }
+                    for d32 in bestTouched {
+                        let d = Int(d32)
+                        if matchedClauses[d] == 0 { touched.append(d32) }
+                        matchedClauses[d] &+= 1
+                        total[d] += best[d]
+                        best[d] = 0
+                    }
+                    bestTouched.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+
+        // Documents that match more of the query's concepts come first.
+        let clauseCount = Float(clauses.count)
+        var top: [(Int, Float)] = []
+        top.reserveCapacity(limit + 1)
+        for d32 in touched {
+            let d = Int(d32)
+            let coverage = Float(matchedClauses[d]) / clauseCount
+            let score = total[d] * coverage * coverage
+            if top.count == limit, let last = top.last, score <= last.1 { continue }
+            var i = top.count
+            while i > 0 && (top[i - 1].1 < score || (top[i - 1].1 == score && top[i - 1].0 > d)) { i -= 1 }
+            top.insert((d, score), at: i)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+}
