@@ -87,9 +87,13 @@ final class ClinicalRuleTests: XCTestCase {
     // MARK: Tiredness and breathlessness, against the anemia topic
 
     func testAnemiaLosingALotOfBloodIsEmergency() throws { try assertSign("tiredness-breathlessness", ["losing a lot of blood"], .emergency) }
-    func testAnemiaSmallBleedThatWillNotStopIsAtLeastUrgent() throws {
-        try assertSign("tiredness-breathlessness", ["small bleed", "will not stop"], .urgent)
-        // The heavy-bleeding question is asked first, so a heavy bleed never reaches the "today" answer.
+    // The anemia topic: bleeding that will not stop after 10 minutes of pressing is an emergency,
+    // even if it started small; bleeding that stopped with pressure means a call today.
+    func testAnemiaBleedingThatWillNotStopIsEmergency() throws {
+        try assertSign("tiredness-breathlessness", ["bleeding that will not stop"], .emergency)
+    }
+    func testAnemiaBleedingThatStoppedIsUrgentAndAskedAfterTheEmergencyQuestion() throws {
+        try assertSign("tiredness-breathlessness", ["bleeding that stopped"], .urgent)
         let flow = try Shipped.flow("tiredness-breathlessness")
         let heavy = try XCTUnwrap(flow.questions.firstIndex { $0.id == "heavy-bleeding" })
         let small = try XCTUnwrap(flow.questions.firstIndex { $0.id == "bleeding" })

@@ -71,7 +71,8 @@ final class ShippedFlowTableTests: XCTestCase {
             ("new-change", positive, .soon), ("new-change", ["no"], .routine),
         ]),
         // The anemia topic: chest pain, very short of breath at rest, fainting, losing a lot of
-        // blood, confused or very sleepy = emergency; a small bleed that will not stop = today.
+        // blood or bleeding that will not stop, confused or very sleepy = emergency; bleeding that
+        // stopped with pressure = today.
         "tiredness-breathlessness": rows([
             ("chest-pain", positive, .emergency), ("breath-rest", positive, .emergency), ("fainted", positive, .emergency),
             ("heavy-bleeding", positive, .emergency), ("confused", positive, .emergency), ("sleepy", positive, .emergency),

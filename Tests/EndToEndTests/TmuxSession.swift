@@ -43,6 +43,13 @@ final class TmuxSession {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    /// The screen's rows, without the empty rows capture-pane adds at the end.
+    static func rows(_ screen: String) -> [Substring] {
+        var rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        while rows.last?.isEmpty == true { rows.removeLast() }
+        return rows
+    }
+
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     /// Runs tmux with posix_spawn and waitpid. Output goes through a file, not a
