@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         // SQLite (FTS5), only for the search comparison in bedside-bench.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // libcrypt, for the kiosk staff PIN (crypt(3) hashes).
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
 
         // Markdown on cmark-gfm, the document model, topics, glossary, flows, validation.
         .target(name: "BedsideContent", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
@@ -29,7 +31,7 @@ let package = Package(
         // The pure UI core: state, update(event), render(state, size) -> Screen.
         .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows"]),
         // The thin ncursesw backend.
-        .target(name: "BedsideTerminal", dependencies: ["BedsideUI", "CCurses"]),
+        .target(name: "BedsideTerminal", dependencies: ["BedsideUI", "CCurses", "CCrypt"]),
 
         .executableTarget(name: "bedside", dependencies: [
             "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",
@@ -42,7 +44,8 @@ let package = Package(
         .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
         .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
         .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
-        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent"]),
+        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows"]),
+        .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

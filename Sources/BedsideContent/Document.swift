@@ -131,6 +131,9 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
     case walkthrough(String)
     case web(String)
     case file(path: String, anchor: String?)
+    /// An action on a page the app generates (a flow answer, a teach-back
+    /// mark). Never parsed from Markdown, so content cannot trigger one.
+    case app(String)
 
     public static func parse(_ destination: String) -> LinkTarget {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)

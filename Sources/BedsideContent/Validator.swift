@@ -125,6 +125,8 @@ public struct Validator {
                 fail("link to '\(target)' does not lead to a topic: use topic:ID, glossary:ID, flow:ID, #anchor or a path to a topic's .md file")
             case .web:
                 break
+            case .app:
+                fail("app actions cannot be linked from content")
             }
         }
     }

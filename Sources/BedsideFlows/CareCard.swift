@@ -96,7 +96,7 @@ public struct CareCard: Equatable, Sendable {
         self.init(outcome: outcome, flow: flow, site: site, strings: store.strings, topicTitles: titles)
     }
 
-    static func resolve(_ name: String, site: SiteConfig, words: FlowWords) -> ResolvedPhone {
+    public static func resolve(_ name: String, site: SiteConfig, words: FlowWords) -> ResolvedPhone {
         let key = "phone-\(name)"
         let label = words.strings.values[key] ?? FlowWords.fallbacks[key] ?? name
         let number = site.number(for: name).flatMap { $0.isEmpty ? nil : $0 }

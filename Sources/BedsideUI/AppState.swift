@@ -7,11 +7,24 @@ public enum Page: Equatable, Hashable, Sendable {
     case topic(String)
     case glossaryIndex
     case flowPicker
-    case flow(String)
+    /// A symptom flow after these answers: each answer is a history entry,
+    /// so Back changes the last answer.
+    case flow(String, answers: [String] = [])
     case walkthroughPicker
-    case walkthrough(String)
+    /// A walkthrough at a step (0-based).
+    case walkthrough(String, step: Int = 0)
     /// A Markdown file opened with `bedside view`.
     case file(String)
+}
+
+extension Page {
+    /// Flow and walkthrough screens want the whole width: one thing at a time.
+    var isFocusPage: Bool {
+        switch self {
+        case .flow, .walkthrough: true
+        default: false
+        }
+    }
 }
 
 /// A visited page with its scroll position and selected link.
@@ -63,6 +76,8 @@ public enum Overlay: Equatable, Sendable {
     case outline(ListPicker)
     case help(scroll: Int)
     case confirmQuit
+    /// Kiosk staff exit: the PIN typed so far (shown as dots) and wrong tries.
+    case adminPIN(typed: String, wrong: Int)
 }
 
 /// The whole state of the app: plain values, so every key's effect can be
@@ -81,6 +96,11 @@ public struct AppState: Equatable, Sendable {
     /// Digits typed to follow a numbered link ("1", "12").
     public var pendingNumber = ""
     public var quitRequested = false
+    /// What this visit covered, for the take-home summary. Never holds search text.
+    public var visit = VisitLog()
+    public var kiosk = KioskState()
+    /// Effects asked for during this update; `App.update` hands them out.
+    var pendingEffects: [Effect] = []
 
     public init(page: Page = .home, width: Int = 80, height: Int = 24) {
         location = Location(page: page)

@@ -28,6 +28,11 @@ public struct AppEnvironment: Sendable {
     public let kiosk: Bool
     /// Runs a query; injected so the UI core stays testable with any engine.
     public let search: @Sendable (String) -> (hits: [SearchHit], suggestion: String?)
+    /// Checks a kiosk staff PIN (against the site's crypt(3) hash); injected
+    /// so the core never does crypto or I/O.
+    public let verifyPIN: @Sendable (String) -> Bool
+    /// Today's date for the take-home summary, e.g. "30 November 2026".
+    public let today: @Sendable () -> String
     /// The document of `bedside view FILE`, if any.
     public let file: (path: String, document: Document)?
     let matcher: GlossaryMatcher
@@ -35,7 +40,11 @@ public struct AppEnvironment: Sendable {
 
     public init(store: ContentStore, site: SiteConfig = .defaults, unicode: Bool = true, kiosk: Bool = false,
                 file: (path: String, document: Document)? = nil,
-                search: @escaping @Sendable (String) -> (hits: [SearchHit], suggestion: String?) = { _ in ([], nil) }) {
+                search: @escaping @Sendable (String) -> (hits: [SearchHit], suggestion: String?) = { _ in ([], nil) },
+                verifyPIN: @escaping @Sendable (String) -> Bool = { _ in false },
+                today: @escaping @Sendable () -> String = { "" }) {
+        self.verifyPIN = verifyPIN
+        self.today = today
         self.store = store
         self.site = site
         self.unicode = unicode
@@ -51,13 +60,14 @@ public struct AppEnvironment: Sendable {
 final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var page: Page
+        var marks: [VisitLog.PromptKey: VisitLog.Mark]
         var width: Int
     }
     private var entries: [Key: DocumentLayout] = [:]
     private let lock = NSLock()
 
-    func layout(_ page: Page, width: Int, make: () -> DocumentLayout) -> DocumentLayout {
-        let key = Key(page: page, width: width)
+    func layout(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], width: Int, make: () -> DocumentLayout) -> DocumentLayout {
+        let key = Key(page: page, marks: marks, width: width)
         lock.lock()
         if let hit = entries[key] {
             lock.unlock()

@@ -22,12 +22,14 @@ public struct Frame: Equatable, Sendable {
     /// The text column inside the reader.
     public let text: Rect
 
-    init(width: Int, height: Int, sidebar state: SidebarState) {
+    /// - Parameter focusPage: a flow or walkthrough screen, which takes the
+    ///   whole width unless the user asked for the sidebar.
+    init(width: Int, height: Int, sidebar state: SidebarState, focusPage: Bool = false) {
         self.width = width
         self.height = height
         tooSmall = width < Frame.minWidth || height < Frame.minHeight
         let bodyHeight = max(0, height - 2)          // header row and status row
-        let showSidebar = state.userVisible ?? (width >= Frame.sidebarAutoWidth)
+        let showSidebar = state.userVisible ?? (width >= Frame.sidebarAutoWidth && !focusPage)
         if showSidebar && !tooSmall {
             let w = min(Frame.sidebarWidth, width / 2)
             sidebar = Rect(x: 0, y: 1, width: w, height: bodyHeight)
@@ -42,5 +44,5 @@ public struct Frame: Equatable, Sendable {
 }
 
 extension AppState {
-    public var frame: Frame { Frame(width: width, height: height, sidebar: sidebar) }
+    public var frame: Frame { Frame(width: width, height: height, sidebar: sidebar, focusPage: location.page.isFocusPage) }
 }

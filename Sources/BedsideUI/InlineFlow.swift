@@ -71,7 +71,10 @@ struct InlineFlow {
                 s.role = .link
                 s.underline = true
                 append(l.content, style: s, link: index, options: options, links: &links)
-                if options.numberLinks {
+                // App actions (flow answers, teach-back marks) are not numbered:
+                // their own list numbers or labels are what the reader uses.
+                let isAction = if case .app = l.target { true } else { false }
+                if options.numberLinks && !isAction {
                     var number = style
                     number.role = .muted
                     number.italic = false

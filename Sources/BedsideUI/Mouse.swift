@@ -9,7 +9,7 @@ extension AppState {
             if let rect = frame.sidebar, rect.contains(x, y) {
                 let rows = Sidebar.rows(self, env).count
                 sidebar.scroll = min(max(0, sidebar.scroll + step), max(0, rows - rect.height))
-            } else if overlay == nil, isDocumentPage {
+            } else if overlay == nil {
                 scroll(by: step, env)
             }
         case .press:
@@ -34,7 +34,6 @@ extension AppState {
                 return
             }
             guard frame.text.contains(x, y) || frame.reader.contains(x, y) else { return }
-            if case .flow = location.page { return clickFlow(x: x, y: y, env) }
             let line = location.scroll + (y - frame.text.y), column = x - frame.text.x
             let layout = layout(env)
             if let index = layout.links.firstIndex(where: { $0.pieces.contains { $0.line == line && column >= $0.column && column < $0.column + $0.width } }) {
@@ -48,12 +47,6 @@ extension AppState {
         }
     }
 
-    var isDocumentPage: Bool {
-        switch location.page {
-        case .flow, .walkthrough: return false
-        default: return true
-        }
-    }
-
-    mutating func clickFlow(x: Int, y: Int, _ env: AppEnvironment) {}
+    /// Every page is a laid-out document (flows and walkthroughs included).
+    var isDocumentPage: Bool { true }
 }

@@ -63,7 +63,9 @@ extension AppState {
             }
         case .confirmQuit:
             overlay = nil
-            if key == .char("y") || key == .char("Y") { quitRequested = true }
+            if (key == .char("y") || key == .char("Y")) && !env.kiosk { quitRequested = true }
+        case .adminPIN(let typed, let wrong):
+            Kiosk.handlePIN(key, typed: typed, wrong: wrong, &self, env)
         }
     }
 

@@ -4,7 +4,8 @@ import BedsideContent
 /// Home, section and index pages are generated Markdown documents, so the
 /// reader, links, Tab and find work the same everywhere.
 enum Pages {
-    static func document(_ page: Page, _ env: AppEnvironment) -> Document {
+    /// - Parameter marks: teach-back marks, for walkthrough pages.
+    static func document(_ page: Page, _ env: AppEnvironment, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:]) -> Document {
         let store = env.store
         switch page {
         case .home:
@@ -18,6 +19,9 @@ enum Pages {
             if !more.isEmpty {
                 blocks.append(.heading(heading(2, "More")))
                 blocks.append(linkList(more))
+            }
+            if env.kiosk {
+                blocks.append(linkList([("Finish: forget me", .app("forget"), "clears this visit from the screen")]))
             }
             blocks.append(.paragraph([.text("Press / to search. Press ? for help.")]))
             return Document(blocks: blocks)
@@ -55,8 +59,10 @@ enum Pages {
         case .walkthroughPicker:
             return Document(blocks: [.heading(heading(1, "Walkthroughs")),
                                      linkList(store.walkthroughs.map { ($0.title, .walkthrough($0.id), $0.summary.isEmpty ? nil : $0.summary) }, ordered: true)])
-        case .flow, .walkthrough:
-            return Document(blocks: []) // drawn by their own views
+        case .flow(let id, let answers):
+            return FlowPage.document(id, answers: answers, env)
+        case .walkthrough(let id, let step):
+            return WalkthroughPage.document(id, step: step, env, marks: marks)
         case .file:
             return env.file?.document ?? Document(blocks: [])
         }
@@ -69,9 +75,9 @@ enum Pages {
         case .topic(let id): return env.store.topic(id)?.title ?? id
         case .glossaryIndex: return "Glossary"
         case .flowPicker: return "Check a symptom"
-        case .flow(let id): return env.store.flow(id)?.title ?? id
+        case .flow(let id, _): return env.store.flow(id)?.title ?? id
         case .walkthroughPicker: return "Walkthroughs"
-        case .walkthrough(let id): return env.store.walkthroughs.first { $0.id == id }?.title ?? id
+        case .walkthrough(let id, _): return env.store.walkthroughs.first { $0.id == id }?.title ?? id
         case .file(let path): return path.split(separator: "/").last.map(String.init) ?? path
         }
     }
@@ -85,6 +91,8 @@ enum Pages {
             return [section, topic.title].compactMap { $0 }.joined(separator: env.unicode ? " › " : " > ")
         case .flow:
             return ["Check a symptom", title(page, env)].joined(separator: env.unicode ? " › " : " > ")
+        case .walkthrough(_, let step):
+            return [title(page, env), "Step \(step + 1)"].joined(separator: env.unicode ? " › " : " > ")
         default:
             return title(page, env)
         }

@@ -40,6 +40,7 @@ public enum PlainTextPage {
         case .walkthrough(let id): return "walkthrough: \(store.walkthroughs.first { $0.id == id }?.title ?? id)"
         case .web(let url): return url
         case .file(let path, _): return path
+        case .app: return "an action on this screen"
         }
     }
 

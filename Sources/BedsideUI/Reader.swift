@@ -5,8 +5,10 @@ extension AppState {
     func layout(_ env: AppEnvironment) -> DocumentLayout {
         let width = frame.text.width
         let page = location.page
-        return env.layouts.layout(page, width: width) {
-            DocumentLayouter.layout(Pages.document(page, env),
+        var marks: [VisitLog.PromptKey: VisitLog.Mark] = [:]
+        if case .walkthrough(let id, _) = page { marks = visit.marks.filter { $0.key.walkthrough == id } }
+        return env.layouts.layout(page, marks: marks, width: width) {
+            DocumentLayouter.layout(Pages.document(page, env, marks: marks),
                                     options: LayoutOptions(width: width, unicode: env.unicode),
                                     glossary: page == .glossaryIndex ? nil : env.matcher)
         }
@@ -75,6 +77,8 @@ extension AppState {
             message = "Web link (not opened here): \(url)"
         case .file(let path, _):
             message = "This link goes to a file that is not a topic: \(path)"
+        case .app(let action):
+            perform(action, env)
         }
     }
 
@@ -110,8 +114,23 @@ extension AppState {
         find = nil
     }
 
-    /// Keeps the sidebar in step with the page being read.
+    /// Actions behind the links of generated pages.
+    mutating func perform(_ action: String, _ env: AppEnvironment) {
+        let (verb, argument) = action.firstIndex(of: ":").map { (String(action[..<$0]), String(action[action.index(after: $0)...])) } ?? (action, "")
+        switch (verb, location.page) {
+        case ("answer", _): answerFlow(argument, env)
+        case ("restart", .flow(let id, _)): go(to: .flow(id), env)
+        case ("mark", _): markTeachBack(argument, env)
+        case ("step", .walkthrough(let id, _)): if let step = Int(argument) { go(to: .walkthrough(id, step: step), env) }
+        case ("forget", _): forgetSession(env)
+        default: break
+        }
+    }
+
+    /// Keeps the sidebar in step with the page being read, and notes what was
+    /// read and which care cards were reached, for the take-home summary.
     mutating func onEnter(_ page: Page, _ env: AppEnvironment) {
+        visit.note(page, env)
         if case .topic(let id) = page, let section = env.store.topic(id)?.section {
             sidebar.expanded.insert(section)
             if let row = Sidebar.rows(self, env).firstIndex(of: .topic(id)) { sidebar.cursor = row }

@@ -10,12 +10,13 @@ public enum Renderer {
             drawTooSmall(&screen)
             return screen
         }
+        if env.kiosk && s.kiosk.privacy {
+            drawPrivacy(&screen, env)
+            return screen
+        }
         drawHeader(&screen, s, env)
         if let rect = frame.sidebar { drawSidebar(&screen, rect, s, env) }
-        switch s.location.page {
-        case .flow, .walkthrough: drawSpecialPage(&screen, s, env)
-        default: drawReader(&screen, s, env)
-        }
+        drawReader(&screen, s, env)
         drawStatus(&screen, s, env)
         if let overlay = s.overlay { OverlayRenderer.draw(overlay, on: &screen, s, env) }
         return screen
@@ -27,6 +28,16 @@ public enum Renderer {
             let y = screen.height / 2 - 1 + i
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
             screen.put(line, x: x, y: y, style: Style(i == 0 ? .title : .muted, bold: i == 0))
+        }
+    }
+
+    /// After a kiosk reset: nothing of the last person, just a way to start.
+    static func drawPrivacy(_ screen: inout Screen, _ env: AppEnvironment) {
+        let lines = [env.site.clinicName ?? "bedside", "Learn about cancer that has spread to bone", "", "Press any key to start"]
+        for (i, line) in lines.enumerated() {
+            let y = screen.height / 2 - 2 + i
+            let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, x: x, y: y, style: Style(i == 3 ? .statusKey : .title, bold: i != 1))
         }
     }
 
@@ -94,10 +105,6 @@ public enum Renderer {
         }
     }
 
-    static func drawSpecialPage(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
-        screen.put("This page is not available yet.", x: s.frame.text.x, y: s.frame.text.y)
-    }
-
     static func drawStatus(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
         let y = screen.height - 1
         let bar = Style(.statusBar)
@@ -114,7 +121,8 @@ public enum Renderer {
         } else if let message = s.message {
             info = message
         } else {
-            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : "Tab links  / search  c check a symptom  q quit"
+            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page"
+                : "Tab links  / search  c check a symptom  " + (env.kiosk ? "x finish: forget me" : "q quit")
             urgent = false
         }
         let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "

@@ -5,6 +5,7 @@ import BedsideContent
 public enum App {
     public static func update(_ state: AppState, _ event: Event, _ env: AppEnvironment) -> (AppState, [Effect]) {
         var s = state
+        if Kiosk.intercept(event, &s, env) { return s.finishUpdate() }
         switch event {
         case .resize(let width, let height):
             s.width = max(0, width)
@@ -16,6 +17,8 @@ public enum App {
             s.typeIntoOverlay(text, env)
         case .mouse(let x, let y, let action):
             s.handleMouse(x: x, y: y, action: action, env)
+        case .key(.ctrl("c")) where !env.kiosk:
+            s.quitRequested = true
         case .key(let key):
             s.message = nil
             if s.overlay != nil {
@@ -27,7 +30,17 @@ public enum App {
                 s.handleReaderKey(key, env)
             }
         }
-        return (s, s.quitRequested ? [.quit] : [])
+        return s.finishUpdate()
+    }
+}
+
+extension AppState {
+    /// Hands out the effects this update asked for.
+    mutating func finishUpdate() -> (AppState, [Effect]) {
+        var effects = pendingEffects
+        pendingEffects = []
+        if quitRequested { effects.append(.quit) }
+        return (self, effects)
     }
 }
 
@@ -35,6 +48,8 @@ extension AppState {
     mutating func handleReaderKey(_ key: Key, _ env: AppEnvironment) {
         let page = max(1, frame.text.height - 1)
         if case .char(let c) = key, c.isASCII, c.isNumber {
+            // On a flow question, a digit is the answer itself.
+            if case .flow = location.page, pendingNumber.isEmpty, let n = c.wholeNumberValue, answerFlow(number: n, env) { return }
             return typeLinkDigit(c, env)
         }
         let typedNumber = pendingNumber
@@ -81,11 +96,33 @@ extension AppState {
         case .escape:
             find = nil
             location.selectedLink = nil
+        case .char("p"): makeSummary(env)
+        case .char("w"): go(to: .walkthroughPicker, env)
+        case .char("]"): stepWalkthrough(1, env)
+        case .char("["): stepWalkthrough(-1, env)
+        case .char("x") where env.kiosk: forgetSession(env)
         case .char("q"), .char("Q"):
-            quitRequested = true
+            if env.kiosk {
+                message = "This screen stays open. Press x to finish and forget your visit."
+            } else if case .flow(let id, let answers) = location.page, FlowPage.session(id, answers: answers, env.store)?.isFinished == false, !answers.isEmpty {
+                overlay = .confirmQuit
+            } else {
+                quitRequested = true
+            }
         default:
             break
         }
+    }
+
+    /// `]` and `[`: the next or previous walkthrough step.
+    mutating func stepWalkthrough(_ delta: Int, _ env: AppEnvironment) {
+        guard case .walkthrough(let id, let step) = location.page,
+              let count = env.store.walkthroughs.first(where: { $0.id == id })?.steps.count else {
+            return message = "Press w to choose a walkthrough."
+        }
+        let next = step + delta
+        guard next >= 0, next < count else { return message = delta > 0 ? "This is the last step." : "This is the first step." }
+        go(to: .walkthrough(id, step: next), env)
     }
 
     /// Digits follow numbered links: "3" at once when no link 30+ exists, else after Enter.

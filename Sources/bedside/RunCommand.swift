@@ -11,6 +11,7 @@ struct Run: ParsableCommand {
     @Option(help: "The site config file (default: /etc/bedside/site.yaml, then $XDG_CONFIG_HOME/bedside/site.yaml).") var site: String?
     @Option(help: "Colours: default, high-contrast or monochrome (NO_COLOR is honoured).") var theme: String?
     @Option(help: "Start at this topic.") var topic: String?
+    @Flag(help: "Kiosk mode for a shared clinic screen: no way out but the staff PIN, idle reset, nothing saved.") var kiosk = false
 
     func run() throws {
         let store = try options.load()
@@ -23,7 +24,11 @@ struct Run: ParsableCommand {
             page = .topic(topic)
         }
         for skipped in store.diagnostics where skipped.severity == .error { printError("skipped: " + skipped.formatted) }
-        try TUILauncher.launch(page: page, store: store, site: config, theme: themeName)
+        let kioskMode = kiosk || config.kiosk.enabled
+        if kioskMode && config.kiosk.exitPinHash == nil {
+            printError("warning: kiosk mode with no kiosk.exit-pin-hash in the site config: staff can only stop it with SIGTERM (systemctl stop)")
+        }
+        try TUILauncher.launch(page: page, store: store, site: config, theme: themeName, kiosk: kioskMode)
     }
 }
 
@@ -35,7 +40,7 @@ enum TUILauncher {
         return theme
     }
 
-    static func launch(page: Page, store: ContentStore, site: SiteConfig, theme: ThemeName,
+    static func launch(page: Page, store: ContentStore, site: SiteConfig, theme: ThemeName, kiosk: Bool = false,
                        file: (path: String, document: Document)? = nil) throws {
         let terminal: Terminal
         do {
@@ -43,12 +48,81 @@ enum TUILauncher {
         } catch let error as TerminalError {
             throw ValidationError(error.description)
         }
-        let env = AppEnvironment(store: store, site: site, unicode: terminal.unicode, kiosk: false, file: file)
+        let search = SearchAdapter(store: store)
+        let pinHash = site.kiosk.exitPinHash
+        let env = AppEnvironment(store: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file,
+                                 search: { search.search($0) },
+                                 verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) },
+                                 today: { SummaryOutput.today() })
         var state = AppState(page: page)
         let (width, height) = terminal.size
         state.width = width
         state.height = height
         if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
-        EventLoop.run(state, env, terminal: terminal)
+        EventLoop.run(state, env, terminal: terminal) { SummaryOutput.perform($0, site: site) }
+    }
+}
+
+/// Where the take-home summary goes: a file in the home folder (never in
+/// kiosk mode, where the core only asks to print) and the clinic's printer.
+enum SummaryOutput {
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: Date())
+    }
+
+    static func perform(_ effect: Effect, site: SiteConfig) -> String? {
+        switch effect {
+        case .saveSummary(let text, let markdown):
+            var message: String
+            do {
+                let path = try save(text: text, markdown: markdown)
+                message = "Summary saved: \(path) (and .md)"
+            } catch {
+                message = "Could not save the summary: \(error.localizedDescription)"
+            }
+            if let command = site.printCommand { message += print(text, command: command) }
+            return message
+        case .printSummary(let text):
+            guard let command = site.printCommand else { return "Printing is not available here." }
+            return "Summary" + print(text, command: command)
+        default:
+            return nil
+        }
+    }
+
+    static func save(text: String, markdown: String) throws -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+        let folder = home + "/bedside-summaries"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stamp = DateFormatter()
+        stamp.locale = Locale(identifier: "en_US_POSIX")
+        stamp.dateFormat = "yyyy-MM-dd-HHmmss"
+        let base = folder + "/visit-" + stamp.string(from: Date())
+        try text.write(toFile: base + ".txt", atomically: true, encoding: .utf8)
+        try markdown.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+        return base + ".txt"
+    }
+
+    /// Pipes the text to the clinic's print command; returns the outcome in words.
+    static func print(_ text: String, command: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return process.terminationStatus == 0 ? " sent to the printer." : " could not be printed (the print command failed)."
+        } catch {
+            return " could not be printed: \(error.localizedDescription)"
+        }
     }
 }
