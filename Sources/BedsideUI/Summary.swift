@@ -42,7 +42,8 @@ public enum SummaryWriter {
                 items.append("Step \(index + 1): \(stepTitle(step.target, store))")
                 for (number, prompt) in step.prompts.enumerated() {
                     let mark = visit.marks[VisitLog.PromptKey(walkthrough: id, step: index, prompt: number)]
-                    var line = "  - \(prompt) (\(mark?.rawValue ?? "not asked"))"
+                    let label = mark.map { SummaryWriter.capitalized($0.rawValue) } ?? "Not asked"
+                    var line = "  - \(label): \(prompt)"
                     if mark == .needsReview { line += " Go over again: \(stepTitle(step.target, store))." }
                     items.append(line)
                 }

@@ -21,9 +21,9 @@ enum WalkthroughPage {
         var marks: [Int: VisitLog.Mark] = [:]
         for (key, mark) in allMarks where key.walkthrough == id && key.step == index { marks[key.prompt] = mark }
         blocks.append(.list(ListBlock(ordered: true, tight: false, items: current.prompts.enumerated().map { number, prompt in
-            var line: [Inline] = [.text(prompt + " ")]
-            line += markLinks(step: index, prompt: number, current: marks[number])
-            var item: [Block] = [.paragraph(line)]
+            // The marks get their own line so "[x] needs review" never wraps apart.
+            var item: [Block] = [.paragraph([.text(prompt)]),
+                                 .paragraph(markLinks(step: index, prompt: number, current: marks[number]))]
             if marks[number] == .needsReview, let again = explainAgain(current.target, env) {
                 item.append(.paragraph([.text("Explain again: "), again]))
             }
@@ -38,7 +38,7 @@ enum WalkthroughPage {
             .link(Link(target: .app("mark:\(step)/\(prompt)/\(code)"), destination: "",
                        content: [chosen ? .strong([.text("[x] " + text)]) : .text("[ ] " + text)], location: SourceLocation(line: 0)))
         }
-        return [link("understood", "u", chosen: current == .understood), .text(" "),
+        return [link("understood", "u", chosen: current == .understood), .text("   "),
                 link("needs review", "r", chosen: current == .needsReview)]
     }
 

@@ -76,6 +76,50 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit().code, 0)
     }
 
+    func testSearchCantPeeAndOpenTheTopResult() throws {
+        let t = try start()
+        try t.send("/")
+        t.waitFor(text: "Type plain words:")
+        try t.type("cant pee")
+        // The results follow the typing; the top result is highlighted first.
+        let results = t.waitFor("search results") { $0.contains("cant pee") && ($0.contains("ladder") || $0.contains("pee")) && !$0.contains("No results") }
+        let lines = TmuxSession.rows(results)
+        let promptRow = try XCTUnwrap(lines.firstIndex { $0.contains("Type plain words: cant pee") })
+        // The first result row inside the box's borders.
+        let inside = lines[(promptRow + 1)...].compactMap { line -> String? in
+            let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+            return parts.count >= 3 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        }
+        // Drop the selection marker and the kind label: "> Title  (symptom check)".
+        var title = try XCTUnwrap(inside.first { !$0.isEmpty })
+        if title.hasPrefix(">") || title.hasPrefix("▸") { title = String(title.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if let label = title.range(of: "  (") { title = String(title[..<label.lowerBound]) }
+        try t.send("Enter")
+        let opened = t.waitFor("the top result (\(title)) to open") {
+            !$0.contains("Up/Down choose") && TmuxSession.rows($0).dropFirst().first?.contains(String(title.prefix(20))) == true
+        }
+        XCTAssertTrue(opened.lowercased().contains("bladder") || opened.lowercased().contains("pee"), opened)
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
+    func testRunAFlowToAnEmergencyOutcomeAndSeeTheNumber() throws {
+        let t = try start()
+        try t.send("c")
+        t.waitFor(text: "Check a symptom")
+        try t.send("1")                 // the first flow: back or neck pain
+        t.waitFor(text: "Question 1 of up to")
+        try t.send("1")                 // "Yes": new weakness in the arms or legs
+        let card = t.waitFor(text: "EMERGENCY")
+        XCTAssertTrue(card.contains("911"), card)
+        XCTAssertTrue(card.contains("If it gets worse or you are worried, call."), card)
+        XCTAssertTrue(card.contains("I have cancer and I am worried about my spine"), card)
+        try t.send("BSpace")            // change the answer
+        t.waitFor(text: "Question 1 of up to")
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
     func testReadPrintsPlainText() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.binary)

@@ -1,0 +1,144 @@
+import BedsideContent
+import BedsideFlows
+import XCTest
+@testable import BedsideUI
+
+/// Symptom-flow screens on the shipped flows: questions, answers by digit,
+/// Back to change an answer, and the care card.
+final class FlowScreenTests: XCTestCase {
+    let env = Shipped.env()
+
+    func start(_ flowID: String, width: Int = 80, height: Int = 24) -> AppState {
+        var s = AppState(width: width, height: height)
+        s.go(to: .flow(flowID), env)
+        return s
+    }
+
+    /// Every answer path that ends at an emergency, for every shipped flow.
+    func emergencyPaths() -> [(flow: String, answers: [String])] {
+        var out: [(String, [String])] = []
+        for flow in Shipped.store.flows {
+            for path in FlowPaths.all(in: flow) where path.outcome.level == .emergency {
+                out.append((flow.id, path.answerIDs))
+            }
+        }
+        return out
+    }
+
+    func testTheCPickerListsEveryFlowAndDigitsAnswerQuestions() {
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.key(.char("c"))], env)
+        XCTAssertEqual(s.location.page, .flowPicker)
+        let targets = s.layout(env).links.map(\.target)
+        for flow in Shipped.store.flows { XCTAssertTrue(targets.contains(.flow(flow.id)), flow.title) }
+        s = UIFixture.run(s, [.key(.char("1"))], env)
+        guard case .flow(let id, let answers) = s.location.page else { return XCTFail("\(s.location.page)") }
+        XCTAssertEqual(answers, [])
+        let screen = Renderer.render(s, env).text
+        XCTAssertTrue(screen.contains("Question 1 of up to"), screen)
+        let first = Shipped.store.flow(id)!.questions.first { $0.id == Shipped.store.flow(id)!.start }!
+        XCTAssertTrue(screen.contains(first.text), screen)
+        XCTAssertTrue(screen.contains("1. " + first.answers[0].text), "answers are big numbered items:\n\(screen)")
+        XCTAssertNil(s.frame.sidebar, "a flow takes the whole width")
+    }
+
+    func testBackspaceChangesTheLastAnswerAndProgressMoves() {
+        var s = start("back-pain")
+        let flow = Shipped.store.flow("back-pain")!
+        // "No" to the first question moves on to question 2.
+        let noIndex = flow.questions.first { $0.id == flow.start }!.answers.firstIndex { $0.id == "no" }!
+        s = UIFixture.run(s, [.key(.char(Character(String(noIndex + 1))))], env)
+        XCTAssertTrue(Renderer.render(s, env).text.contains("Question 2 of up to"))
+        s = UIFixture.run(s, [.key(.backspace)], env)
+        XCTAssertEqual(s.location.page, .flow("back-pain", answers: []))
+        XCTAssertTrue(Renderer.render(s, env).text.contains("Question 1 of up to"))
+        s = UIFixture.run(s, [.key(.char("9"))], env)
+        XCTAssertEqual(s.message, "Please press a number from 1 to \(flow.questions.first { $0.id == flow.start }!.answers.count).")
+    }
+
+    /// Issue rule: an emergency outcome is fully visible at 80x24 without scrolling,
+    /// with EMERGENCY in words and the number to call.
+    func testEveryEmergencyCardFitsOn80x24WithTheNumber() {
+        let paths = emergencyPaths()
+        XCTAssertGreaterThan(paths.count, 20)
+        var checked = Set<String>()
+        for (flowID, answers) in paths {
+            let outcome = FlowPage.session(flowID, answers: answers, Shipped.store)!.outcome!.id
+            guard checked.insert(flowID + "/" + outcome).inserted else { continue }
+            var s = start(flowID)
+            for answer in answers { s.answerFlow(answer, env) }
+            let layout = s.layout(env)
+            // The card ends at the rule before "Your answers".
+            let ruleLine = layout.lines.firstIndex { $0.text.contains("───") || $0.text.contains("---") } ?? layout.lines.count
+            let lastCardLine = layout.lines[..<ruleLine].lastIndex { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
+            XCTAssertLessThan(lastCardLine, s.frame.text.height, "\(flowID)/\(outcome) needs scrolling at 80x24")
+            let screen = Renderer.render(s, env).text
+            XCTAssertTrue(screen.contains("EMERGENCY"), screen)
+            XCTAssertTrue(screen.contains("911"), screen)
+            XCTAssertTrue(screen.contains("If it gets worse or you are worried, call."), screen)
+        }
+        XCTAssertGreaterThanOrEqual(checked.count, 7)
+    }
+
+    /// EMERGENCY must not rely on colour: bold and reverse video too.
+    func testTheEmergencyLevelIsBoldAndReverseNotOnlyRed() {
+        let (flowID, answers) = emergencyPaths()[0]
+        var s = start(flowID)
+        for answer in answers { s.answerFlow(answer, env) }
+        let screen = Renderer.render(s, env)
+        let rows = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let y = rows.firstIndex { $0.contains("EMERGENCY") }!
+        let x = rows[y].distance(from: rows[y].startIndex, to: rows[y].range(of: "EMERGENCY")!.lowerBound)
+        let style = screen[x, y].style
+        XCTAssertTrue(style.bold && style.reverse, "\(style)")
+    }
+
+    func testUrgentCardsShowTheClinicsNumbersAndUnsetNumbersSaySo() {
+        var s = start("high-calcium")
+        let flow = Shipped.store.flow("high-calcium")!
+        let urgent = FlowPaths.all(in: flow).first { $0.outcome.level == .urgent }!
+        for a in urgent.answerIDs { s.answerFlow(a, env) }
+        let screen = Renderer.render(s, env).text
+        XCTAssertTrue(screen.contains("URGENT"), screen)
+        XCTAssertTrue(screen.contains("555-0199"), screen)
+        // With the built-in defaults only 911 is known; the rest must not be made up.
+        let bare = AppEnvironment(store: Shipped.store)
+        var t = AppState(width: 80, height: 24)
+        t.go(to: .flow("high-calcium", answers: urgent.answerIDs), bare)
+        let text = Renderer.render(t, bare).text
+        XCTAssertTrue(text.contains("ask your clinic for this number"), text)
+        XCTAssertFalse(text.contains("555-"), text)
+    }
+
+    func testQuitAsksFirstWhileAFlowIsUnderway() {
+        var s = start("back-pain")
+        s = UIFixture.run(s, [.key(.char("2")), .key(.char("q"))], env)
+        XCTAssertEqual(s.overlay, .confirmQuit)
+        let (kept, effects) = App.update(s, .key(.char("n")), env)
+        XCTAssertEqual(effects, [])
+        XCTAssertNil(kept.overlay)
+        XCTAssertEqual(App.update(s, .key(.char("y")), env).1, [.quit])
+    }
+
+    func testTheCareCardIsRecordedForTheSummaryAndChangingAnAnswerReplacesIt() {
+        let (flowID, answers) = emergencyPaths()[0]
+        var s = start(flowID)
+        for answer in answers { s.answerFlow(answer, env) }
+        XCTAssertEqual(s.visit.outcomes.map(\.flowID), [flowID])
+        s = UIFixture.run(s, [.key(.backspace)], env)
+        XCTAssertEqual(s.visit.outcomes.count, 1, "going back keeps the card until another is reached")
+        let summary = SummaryWriter.text(s.visit, env, date: "30 November 2026")
+        XCTAssertTrue(summary.contains("EMERGENCY"), summary)
+        XCTAssertTrue(summary.contains("911"), summary)
+    }
+
+    func testSearchOffersFlowsAndOpensThem() {
+        let search = SearchAdapter(store: Shipped.store)
+        let env = AppEnvironment(store: Shipped.store, site: Shipped.site, search: { search.search($0) })
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.key(.char("/"))] + UIFixture.keys("numb legs"), env)
+        guard case .search(let state) = s.overlay else { return XCTFail("search is open") }
+        let flowRow = state.results.firstIndex { $0.kind == .flow }
+        XCTAssertNotNil(flowRow, "\(state.results.map(\.id))")
+        s = UIFixture.run(s, Array(repeating: .key(.down), count: flowRow ?? 0) + [.key(.enter)], env)
+        guard case .flow = s.location.page else { return XCTFail("\(s.location.page)") }
+    }
+}

@@ -1,0 +1,96 @@
+import BedsideContent
+import XCTest
+@testable import BedsideUI
+
+/// Kiosk rules as plain update/render behaviour (the tmux tests cover the real terminal).
+final class KioskTests: XCTestCase {
+    let env: AppEnvironment = {
+        var site = Shipped.site
+        site.kiosk.idleSeconds = 60
+        return AppEnvironment(store: Shipped.store, site: site, kiosk: true, verifyPIN: { $0 == "4711" })
+    }()
+
+    func busyState() -> AppState {
+        var s = AppState(width: 80, height: 24)
+        s = UIFixture.run(s, [.tick(now: 1)], env)
+        s.go(to: .topic(Shipped.store.topics[0].id), env)
+        s.go(to: .flow("back-pain", answers: ["no"]), env)
+        return UIFixture.run(s, [.key(.char("/"))] + UIFixture.keys("thirsty"), env)
+    }
+
+    func testQuitKeysDoNothing() {
+        for key in [Key.char("q"), .char("Q"), .ctrl("c"), .ctrl("d"), .ctrl("z"), .ctrl("\\"), .escape, .function(10)] {
+            let (s, effects) = App.update(AppState(width: 80, height: 24), .key(key), env)
+            XCTAssertEqual(effects, [], "\(key)")
+            XCTAssertFalse(s.quitRequested, "\(key)")
+        }
+    }
+
+    func testStaffExitNeedsTheChordAndTheRightPIN() {
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+        XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 0))
+        s = UIFixture.run(s, UIFixture.keys("1234") + [.key(.enter)], env)
+        XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 1))
+        XCTAssertTrue(Renderer.render(s, env).text.contains("Wrong PIN. 2 tries left."))
+        s = UIFixture.run(s, UIFixture.keys("4711"), env)
+        XCTAssertFalse(Renderer.render(s, env).text.contains("4711"), "the PIN is never shown")
+        XCTAssertEqual(App.update(s, .key(.enter), env).1, [.quit])
+        // The chord's second key alone, or another key between, opens nothing.
+        let t = UIFixture.run(AppState(width: 80, height: 24), [.key(.ctrl("k")), .key(.ctrl("x")), .key(.char("a")), .key(.ctrl("k"))], env)
+        XCTAssertNil(t.overlay)
+    }
+
+    func testThreeWrongPINsGoHomeAndLockTheExit() {
+        var s = busyState()
+        s = UIFixture.run(s, [.key(.escape), .key(.ctrl("x")), .key(.ctrl("k"))], env)
+        for _ in 0..<3 { s = UIFixture.run(s, UIFixture.keys("0000") + [.key(.enter)], env) }
+        XCTAssertEqual(s.location.page, .home)
+        XCTAssertTrue(s.back.isEmpty)
+        XCTAssertNil(s.overlay)
+        s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+        XCTAssertNil(s.overlay, "locked for a while")
+        s = UIFixture.run(s, [.tick(now: 1 + Kiosk.lockSeconds + 1), .key(.ctrl("x")), .key(.ctrl("k"))], env)
+        XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 0))
+    }
+
+    func testIdleResetForgetsEverythingAndShowsThePrivacyScreen() {
+        var s = busyState()
+        let (idle, effects) = App.update(s, .tick(now: 62), env)
+        XCTAssertEqual(effects, [.clearScrollback])
+        XCTAssertTrue(idle.kiosk.privacy)
+        XCTAssertEqual(idle.location.page, .home)
+        XCTAssertTrue(idle.back.isEmpty && idle.forward.isEmpty)
+        XCTAssertNil(idle.overlay)
+        XCTAssertEqual(idle.visit, VisitLog())
+        XCTAssertTrue(Renderer.render(idle, env).text.contains("Press any key to start"))
+        s = UIFixture.run(idle, [.key(.char("j"))], env)
+        XCTAssertFalse(s.kiosk.privacy)
+        XCTAssertEqual(s.location, Location(page: .home), "the waking key does nothing else")
+        s = UIFixture.run(s, [.key(.backspace)], env)
+        XCTAssertEqual(s.message, "This is the first page.")
+        s = UIFixture.run(s, [.key(.char("/"))], env)
+        XCTAssertEqual(s.overlay, .search(SearchState()))
+    }
+
+    func testInputKeepsTheSessionAlive() {
+        var s = busyState()
+        s = UIFixture.run(s, [.tick(now: 50), .key(.down), .tick(now: 100)], env)
+        XCTAssertFalse(s.kiosk.privacy)
+        s = UIFixture.run(s, [.tick(now: 111)], env)
+        XCTAssertTrue(s.kiosk.privacy)
+    }
+
+    func testFinishForgetMeDoesTheSameAtOnce() {
+        let s = busyState()
+        let (gone, effects) = App.update(UIFixture.run(s, [.key(.escape)], env), .key(.char("x")), env)
+        XCTAssertEqual(effects, [.clearScrollback])
+        XCTAssertTrue(gone.kiosk.privacy)
+        XCTAssertTrue(gone.back.isEmpty)
+        // And from the visible link on the home page.
+        var home = AppState(width: 80, height: 24)
+        let forget = home.layout(env).links.firstIndex { $0.target == .app("forget") }
+        XCTAssertNotNil(forget)
+        home.location.selectedLink = forget
+        XCTAssertEqual(App.update(home, .key(.enter), env).1, [.clearScrollback])
+    }
+}

@@ -1,0 +1,98 @@
+import BedsideContent
+import XCTest
+@testable import BedsideUI
+
+final class WalkthroughAndSummaryTests: XCTestCase {
+    let env = Shipped.env()
+
+    func testEveryShippedWalkthroughStepRendersWithProgressAndPrompts() throws {
+        XCTAssertGreaterThanOrEqual(Shipped.store.walkthroughs.count, 3)
+        for walkthrough in Shipped.store.walkthroughs {
+            for (index, step) in walkthrough.steps.enumerated() {
+                var s = AppState(width: 80, height: 24)
+                s.go(to: .walkthrough(walkthrough.id, step: index), env)
+                let text = s.layout(env).lines.map(\.text).joined(separator: "\n")
+                XCTAssertTrue(text.contains("Step \(index + 1) of \(walkthrough.steps.count)"), "\(walkthrough.id) \(index)")
+                XCTAssertTrue(text.contains("Teach-back"))
+                for prompt in step.prompts {
+                    XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+                        .contains(String(prompt.prefix(20))), "\(walkthrough.id) step \(index): \(prompt)")
+                }
+                XCTAssertFalse(text.contains("could not be loaded"), "\(walkthrough.id) step \(index)")
+            }
+        }
+    }
+
+    func testNextPreviousAndMarksWithExplainAgain() throws {
+        let walkthrough = try XCTUnwrap(Shipped.store.walkthroughs.first { $0.steps.count >= 2 })
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.key(.char("w"))], env)
+        XCTAssertEqual(s.location.page, .walkthroughPicker)
+        s.go(to: .walkthrough(walkthrough.id), env)
+        s = UIFixture.run(s, [.key(.char("]"))], env)
+        XCTAssertEqual(s.location.page, .walkthrough(walkthrough.id, step: 1))
+        s = UIFixture.run(s, [.key(.char("["))], env)
+        XCTAssertEqual(s.location.page, .walkthrough(walkthrough.id, step: 0))
+        s = UIFixture.run(s, [.key(.char("["))], env)
+        XCTAssertEqual(s.message, "This is the first step.")
+
+        // Mark prompt 1 "needs review" by following its link, as Tab+Enter would.
+        let links = s.layout(env).links
+        let review = try XCTUnwrap(links.firstIndex { $0.target == .app("mark:0/0/r") })
+        s.location.selectedLink = review
+        s = UIFixture.run(s, [.key(.enter)], env)
+        XCTAssertEqual(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)], .needsReview)
+        let text = s.layout(env).lines.map(\.text).joined(separator: "\n")
+        XCTAssertTrue(text.contains("[x] needs review"), text)
+        XCTAssertTrue(text.contains("Explain again:"), text)
+        // Understood replaces it; the same mark again clears it.
+        s.perform("mark:0/0/u", env)
+        XCTAssertEqual(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)], .understood)
+        s.perform("mark:0/0/u", env)
+        XCTAssertNil(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)])
+    }
+
+    func testTheSummaryListsTopicsCardsTeachBackAndNumbersButNeverSearchText() throws {
+        let walkthrough = try XCTUnwrap(Shipped.store.walkthroughs.first)
+        let topic = try XCTUnwrap(Shipped.store.topics.first)
+        var s = AppState(width: 80, height: 24)
+        s.go(to: .topic(topic.id), env)
+        s = UIFixture.run(s, [.key(.char("/"))] + UIFixture.keys("secret words typed") + [.key(.escape)], env)
+        s.go(to: .walkthrough(walkthrough.id), env)
+        s.perform("mark:0/0/r", env)
+        let flow = Shipped.store.flow("high-calcium")!
+        let path = BedsideFlowsPaths.firstEmergency(flow)
+        s.go(to: .flow(flow.id, answers: path), env)
+
+        let (_, effects) = App.update(s, .key(.char("p")), env)
+        guard case .saveSummary(let text, let markdown)? = effects.first else { return XCTFail("\(effects)") }
+        for out in [text, markdown] {
+            XCTAssertTrue(out.contains("30 November 2026"))
+            XCTAssertTrue(out.contains("Riverside Cancer Center"))
+            XCTAssertTrue(out.contains(topic.title), out)
+            XCTAssertTrue(out.contains(flow.title) && out.contains("EMERGENCY") && out.contains("911"), out)
+            XCTAssertTrue(out.contains("555-0100") && out.contains("555-0199"), out)
+            XCTAssertTrue(out.contains(walkthrough.title) && out.contains("Needs review: In your own words"), out)
+            XCTAssertFalse(out.contains("secret"), "search text must never reach the summary")
+        }
+        XCTAssertTrue(markdown.hasPrefix("# Your visit summary"))
+        XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 72 }, text)
+    }
+
+    func testKioskPrintsOnlyWithAPrintCommandAndNeverSaves() {
+        let kiosk = Shipped.env(kiosk: true)
+        let (s, effects) = App.update(AppState(width: 80, height: 24), .key(.char("p")), kiosk)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.message, "Printing is not available here. Nothing was saved.")
+        let printing = Shipped.env(kiosk: true, printCommand: "lp")
+        let (_, printed) = App.update(AppState(width: 80, height: 24), .key(.char("p")), printing)
+        guard case .printSummary? = printed.first else { return XCTFail("\(printed)") }
+        XCTAssertEqual(printed.count, 1)
+    }
+}
+
+import BedsideFlows
+enum BedsideFlowsPaths {
+    static func firstEmergency(_ flow: Flow) -> [String] {
+        FlowPaths.all(in: flow).first { $0.outcome.level == .emergency }!.answerIDs
+    }
+}
