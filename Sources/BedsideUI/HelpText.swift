@@ -25,11 +25,17 @@ enum HelpText {
         "  1-5 or Enter          answer a question",
         "  Backspace             change the last answer",
         "",
+        "With your nurse",
+        "  w                     walkthroughs: step by step, with teach-back",
+        "  ] / [                 next / previous step",
+        "  p                     take-home summary of this visit (save or print)",
+        "",
         "Screen",
         "  s                     sections and topics (the sidebar); Esc to return",
         "  t                     show or hide the sidebar",
         "  Mouse                 click a link or topic; the wheel scrolls",
         "  ?                     this help",
-        "  q                     quit",
+        "  q                     quit (on a shared clinic screen: x finishes and",
+        "                        forgets your visit)",
     ]
 }
