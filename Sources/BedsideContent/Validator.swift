@@ -221,7 +221,23 @@ public struct Validator {
     }
 
     func checkWalkthroughs(_ store: ContentStore, _ d: inout [Diagnostic]) {
+        var seen: [String: String] = [:]
         for walkthrough in store.walkthroughs {
+            if let first = seen[walkthrough.id] {
+                d.append(.error(walkthrough.path, 1, 1, "walkthrough id '\(walkthrough.id)' is also used by \(first)"))
+            } else {
+                seen[walkthrough.id] = walkthrough.path
+            }
+            let fileName = (walkthrough.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
+            if fileName != walkthrough.id {
+                d.append(.warning(walkthrough.path, 1, 1, "walkthrough id '\(walkthrough.id)' differs from its file name '\(fileName).md'"))
+            }
+            // Teach-back prompts are read aloud to patients: hold them to the topics' reading level.
+            let prompts = Document(blocks: walkthrough.steps.flatMap { $0.prompts.map { Block.paragraph([.text($0)]) } })
+            let score = Readability.score(of: prompts)
+            if score.words >= 30 && score.fleschKincaid > limits.fleschKincaid {
+                d.append(.warning(walkthrough.path, 1, 1, String(format: "teach-back prompts read at Flesch-Kincaid grade %.1f (limit %.1f): use shorter words and sentences", score.fleschKincaid, limits.fleschKincaid)))
+            }
             for step in walkthrough.steps {
                 let at = step.location
                 switch step.target {

@@ -54,7 +54,9 @@ enum WalkthroughParser {
                 let target: Walkthrough.Target
                 switch (topic, flow) {
                 case let (topic?, nil): target = .topic(id: topic, anchor: anchor)
-                case let (nil, flow?): target = .flow(flow)
+                case let (nil, flow?):
+                    if anchor != nil { yaml.error(step["section"] ?? item, "'section' only goes with a 'topic' step, not a 'flow' step") }
+                    target = .flow(flow)
                 default:
                     yaml.error(item, "each step names exactly one 'topic: id' or 'flow: id'")
                     continue
