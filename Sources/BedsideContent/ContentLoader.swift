@@ -53,6 +53,7 @@ public enum ContentLoader {
             diagnostics += problems
             if let walkthrough { walkthroughs.append(walkthrough) }
         }
+        walkthroughs.sort { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
 
         var home = Document(blocks: [])
         let homePath = root + "/home.md"

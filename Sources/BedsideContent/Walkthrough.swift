@@ -22,6 +22,8 @@ public struct Walkthrough: Equatable, Sendable {
     public var summary: String
     public var steps: [Step]
     public var path: String
+    /// Position in the walkthrough list (lower first); unordered ones come last, by title.
+    public var order: Int? = nil
 }
 
 enum WalkthroughParser {
@@ -35,7 +37,7 @@ enum WalkthroughParser {
         guard let root = yaml.parse(split.yaml), let map = yaml.mapping(root, what: "a walkthrough") else {
             return (nil, yaml.diagnostics)
         }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "title", "summary", "steps"], what: "a walkthrough")
+        yaml.rejectUnknownKeys(map, allowed: ["id", "title", "summary", "order", "steps"], what: "a walkthrough")
         let id = yaml.string(map, "id", in: root, required: true)
         let title = yaml.string(map, "title", in: root, required: true)
         let summary = yaml.string(map, "summary", in: root, required: false) ?? ""
@@ -69,6 +71,7 @@ enum WalkthroughParser {
             yaml.error(map["steps"] ?? root, "a walkthrough needs 'steps': a list of topics or flows, each with prompts")
         }
         guard let id, let title else { return (nil, yaml.diagnostics) }
-        return (Walkthrough(id: id, title: title, summary: summary, steps: steps, path: path), yaml.diagnostics)
+        return (Walkthrough(id: id, title: title, summary: summary, steps: steps, path: path, order: yaml.int(map, "order")),
+                yaml.diagnostics)
     }
 }

@@ -121,8 +121,7 @@ public enum Renderer {
         } else if let message = s.message {
             info = message
         } else {
-            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page"
-                : "Tab links  / search  c check a symptom  " + (env.kiosk ? "x finish: forget me" : "q quit")
+            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : hints(s, env)
             urgent = false
         }
         let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
@@ -135,6 +134,22 @@ public enum Renderer {
         screen.put(info, x: used, y: y, style: s.message != nil ? Style(.statusKey, bold: true) : bar,
                    maxWidth: max(0, screen.width - used - rightWidth))
         screen.put(right, x: screen.width - rightWidth, y: y, style: bar)
+    }
+
+    /// Key hints for the page at hand: the next thing a reader is likely to need.
+    static func hints(_ s: AppState, _ env: AppEnvironment) -> String {
+        let leave = env.kiosk ? "x finish: forget me" : "q quit"
+        switch s.location.page {
+        case .flow(let id, let answers):
+            if let question = FlowPage.session(id, answers: answers, env.store)?.question {
+                return "1-\(question.answers.count) answer  Backspace change last answer  " + leave
+            }
+            return "Backspace change answer  Tab links  p summary  " + leave
+        case .walkthrough:
+            return "Tab+Enter mark  ] next step  [ previous  p summary"
+        default:
+            return "Tab links  / search  c check a symptom  " + leave
+        }
     }
 
     static func scrollPosition(_ s: AppState, _ env: AppEnvironment) -> String {
