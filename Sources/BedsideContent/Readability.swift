@@ -28,16 +28,17 @@ public enum Readability {
     public static func score(units: [String]) -> ReadabilityScore {
         var score = ReadabilityScore(sentences: 0, words: 0, syllables: 0, polysyllables: 0)
         for unit in units {
-            for sentence in sentences(in: unit) {
-                let words = self.words(in: sentence)
-                guard !words.isEmpty else { continue }
-                score.sentences += 1
-                for word in words {
-                    let count = syllables(in: word)
-                    score.words += 1
+            for sentence in sentenceSlices(in: unit) {
+                var words = 0
+                forEachWord(in: sentence) { word in
+                    let count = syllables(of: word)
+                    words += 1
                     score.syllables += count
                     if count >= 3 { score.polysyllables += 1 }
                 }
+                guard words > 0 else { continue }
+                score.sentences += 1
+                score.words += words
             }
         }
         return score
@@ -66,20 +67,25 @@ public enum Readability {
     /// Splits at . ! ? followed by a space and a capital letter, digit or
     /// quote (so "e.g. this" stays whole), and at the end of the unit.
     public static func sentences(in text: String) -> [String] {
+        sentenceSlices(in: text).map(String.init)
+    }
+
+    /// `sentences(in:)` as slices of `text`: the scorer needs no copies.
+    /// A sentence runs from its first character to the end of its closing
+    /// quotes; the white space after it belongs to no sentence.
+    static func sentenceSlices(in text: String) -> [Substring] {
         let chars = Array(text)
-        var result: [String] = []
-        var current = ""
+        var starts = Array(text.indices)
+        starts.append(text.endIndex)
+        var result: [Substring] = []
+        var sentenceStart = 0
         var i = 0
         while i < chars.count {
             let ch = chars[i]
-            current.append(ch)
             if ch == "." || ch == "!" || ch == "?" {
                 // Swallow closing quotes and brackets that belong to the sentence.
                 var j = i + 1
-                while j < chars.count, "\"')”’]".contains(chars[j]) {
-                    current.append(chars[j])
-                    j += 1
-                }
+                while j < chars.count, closers.contains(chars[j]) { j += 1 }
                 if j >= chars.count {
                     i = j
                     continue
@@ -87,9 +93,9 @@ public enum Readability {
                 if chars[j].isWhitespace {
                     var k = j
                     while k < chars.count, chars[k].isWhitespace { k += 1 }
-                    if k >= chars.count || chars[k].isUppercase || chars[k].isNumber || "\"“‘'(".contains(chars[k]) {
-                        result.append(current)
-                        current = ""
+                    if k >= chars.count || chars[k].isUppercase || chars[k].isNumber || openers.contains(chars[k]) {
+                        result.append(text[starts[sentenceStart]..<starts[j]])
+                        sentenceStart = k
                         i = k
                         continue
                     }
@@ -99,31 +105,219 @@ public enum Readability {
             }
             i += 1
         }
-        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { result.append(current) }
+        let rest = text[starts[min(sentenceStart, chars.count)]...]
+        if !isBlank(rest) { result.append(rest) }
         return result
+    }
+
+    static let closers: Set<Character> = ["\"", "'", ")", "”", "’", "]"]
+    static let openers: Set<Character> = ["\"", "“", "‘", "'", "("]
+
+    /// True when the text is empty or only white space and newlines (the
+    /// same test as trimming `.whitespacesAndNewlines` to nothing).
+    static func isBlank(_ text: Substring) -> Bool {
+        text.unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     /// Words: runs of letters, digits, apostrophes and hyphens that contain a letter or digit.
     public static func words(in sentence: String) -> [String] {
-        sentence.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-'’")) }
-            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        var result: [String] = []
+        forEachWord(in: sentence[...]) { result.append(String($0)) }
+        return result
+    }
+
+    /// Calls `body` with each word of `sentence`, in order. ASCII text (most
+    /// prose) is split on bytes; anything else on Characters. Both give the
+    /// same words: in ASCII every Character is one byte, except "\r\n",
+    /// which is a separator either way.
+    static func forEachWord(in sentence: Substring, _ body: (Substring) -> Void) {
+        let utf8 = sentence.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                guard isASCIIWordByte(utf8[index]) else {
+                    utf8.formIndex(after: &index)
+                    continue
+                }
+                var end = index
+                while end < utf8.endIndex, isASCIIWordByte(utf8[end]) { utf8.formIndex(after: &end) }
+                // Trim apostrophes and hyphens; keep the run if a letter or digit remains.
+                var first = index, last = end
+                while first < last, utf8[first] == UInt8(ascii: "-") || utf8[first] == UInt8(ascii: "'") { utf8.formIndex(after: &first) }
+                while last > first {
+                    let before = utf8.index(before: last)
+                    guard utf8[before] == UInt8(ascii: "-") || utf8[before] == UInt8(ascii: "'") else { break }
+                    last = before
+                }
+                if first < last { body(sentence[first..<last]) }
+                index = end
+            }
+            return
+        }
+        for run in sentence.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") }) {
+            let word = trimApostrophesAndHyphens(run)
+            if word.contains(where: { $0.isLetter || $0.isNumber }) { body(word) }
+        }
+    }
+
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
+    /// Trims the scalars - ' ’ from both ends, as `trimmingCharacters(in:)` does.
+    static func trimApostrophesAndHyphens(_ run: Substring) -> Substring {
+        let scalars = run.unicodeScalars
+        func trimmed(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "'" || s == "’" }
+        var first = scalars.startIndex, last = scalars.endIndex
+        while first < last, trimmed(scalars[first]) { scalars.formIndex(after: &first) }
+        while last > first, trimmed(scalars[scalars.index(before: last)]) { scalars.formIndex(before: &last) }
+        return Substring(scalars[first..<last])
     }
 
     /// English syllables by rule: vowel groups, less a silent final e, plus
     /// the vowel pairs that are said as two (ra-di-a-tion, cal-ci-um). Hyphenated
     /// words add up their parts; numbers count as one syllable.
     public static func syllables(in word: String) -> Int {
+        syllables(of: word[...])
+    }
+
+    static func syllables(of word: Substring) -> Int {
+        // ASCII fast path: folding case and diacritics of ASCII is lower-casing.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var total = 0, parts = 0
+            var letters: [UInt8] = [], digit = false
+            func endPart() {
+                total += letters.isEmpty ? (digit ? 1 : 0) : countSyllables(ascii: letters[...])
+                letters.removeAll(keepingCapacity: true)
+                digit = false
+            }
+            // Mirror `split(separator: "-")`: empty parts are dropped, and a
+            // word of one part is counted whole.
+            var partHasContent = false
+            for byte in word.utf8 {
+                if byte == UInt8(ascii: "-") {
+                    if partHasContent { endPart(); parts += 1 }
+                    partHasContent = false
+                    continue
+                }
+                partHasContent = true
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): letters.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte + 32)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+                default: break
+                }
+            }
+            if partHasContent { endPart(); parts += 1 }
+            if parts > 1 { return total }
+            // One part (or none): the whole word, hyphens and all, is counted.
+            return singleSyllables(ofASCII: word)
+        }
         let parts = word.split(separator: "-")
         if parts.count > 1 { return parts.reduce(0) { $0 + syllables(in: String($1)) } }
-        let folded = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let folded = String(word).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let letters = folded.filter { $0 >= "a" && $0 <= "z" }
         if letters.isEmpty { return word.contains(where: \.isNumber) ? 1 : 0 }
+        if letters.utf8.count == letters.count, letters.utf8.allSatisfy({ $0 < 0x80 }) {
+            return countSyllables(ascii: Array(letters.utf8)[...])
+        }
         return countSyllables(String(letters))
     }
 
-    static let suffixes: [(String, Int)] = [("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1), ("ly", 1)]
+    /// A single ASCII part: its a-z letters counted, or 1 for a number.
+    static func singleSyllables(ofASCII word: Substring) -> Int {
+        var letters: [UInt8] = []
+        var digit = false
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte + 32)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            default: break
+            }
+        }
+        if letters.isEmpty { return digit ? 1 : 0 }
+        return countSyllables(ascii: letters[...])
+    }
 
+    static let suffixes: [(String, Int)] = [("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1), ("ly", 1)]
+    static let asciiSuffixes: [([UInt8], Int)] = suffixes.map { (Array($0.0.utf8), $0.1) }
+    static let keepES: [[UInt8]] = ["ses", "zes", "xes", "ches", "shes", "ges", "ces"].map { Array($0.utf8) }
+
+    /// `countSyllables` on lower-case ASCII letters, without building Strings.
+    /// Kept rule for rule the same as the String version below.
+    static func countSyllables(ascii word: ArraySlice<UInt8>) -> Int {
+        if word.count <= 2 { return 1 }
+        func hasSuffix(_ w: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+            w.count >= suffix.count && w.suffix(suffix.count).elementsEqual(suffix)
+        }
+        func hasSuffix(_ w: ArraySlice<UInt8>, _ suffix: StaticString) -> Bool {
+            let bytes = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return w.count >= bytes.count && w.suffix(bytes.count).elementsEqual(bytes)
+        }
+        for (suffix, count) in asciiSuffixes where hasSuffix(word, suffix) && word.count > suffix.count + 1 {
+            let stem = word.dropLast(suffix.count)
+            if stem.count >= 2 { return countSyllables(ascii: stem) + count }
+        }
+        func isVowelByte(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "a") || b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "o")
+                || b == UInt8(ascii: "u") || b == UInt8(ascii: "y")
+        }
+        var w = Array(word)
+        let n = w.count
+        if hasSuffix(word, "es"), n > 3, !keepES.contains(where: { hasSuffix(word, $0) }) {
+            w.removeLast(2)
+        } else if hasSuffix(word, "ed"), n > 3, !hasSuffix(word, "ted"), !hasSuffix(word, "ded"), !isVowelByte(w[n - 3]) {
+            w.removeLast(2)
+        } else if hasSuffix(word, "e"), n > 2, !hasSuffix(word, "ee"),
+                  !(hasSuffix(word, "le") && n > 3 && !isVowelByte(w[n - 3])) {
+            w.removeLast()
+        }
+        guard !w.isEmpty else { return 1 }
+        var count = 0
+        var previousVowel = false
+        for i in w.indices {
+            let vowel = isVowelByte(w[i]) && !(w[i] == UInt8(ascii: "y") && i == 0)
+            if vowel && !previousVowel { count += 1 }
+            previousVowel = vowel
+        }
+        // Vowel pairs said as two syllables; occurrences do not overlap.
+        let space = UInt8(ascii: " ")
+        func isAny(_ b: UInt8, _ set: StaticString) -> Bool {
+            UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(b)
+        }
+        for (first, second) in pairBytes {
+            var i = 0
+            while i + 1 < w.count {
+                guard w[i] == first && w[i + 1] == second else {
+                    i += 1
+                    continue
+                }
+                let before = i > 0 ? w[i - 1] : space
+                let after = i + 2 < w.count ? w[i + 2] : space
+                let silent: Bool
+                switch (first, second) {
+                case (UInt8(ascii: "i"), UInt8(ascii: "a")): silent = isAny(before, "ctsg") && after != UInt8(ascii: "t")
+                case (UInt8(ascii: "i"), UInt8(ascii: "o")): silent = isAny(before, "tsxcg") && after == UInt8(ascii: "n")
+                case (UInt8(ascii: "u"), UInt8(ascii: "a")): silent = before == UInt8(ascii: "q") || before == UInt8(ascii: "g")
+                case (UInt8(ascii: "e"), UInt8(ascii: "o")): silent = after == UInt8(ascii: "p") || after == UInt8(ascii: "u")
+                default: silent = before == UInt8(ascii: "q")
+                }
+                if !silent { count += 1 }
+                i += 2
+            }
+        }
+        return max(1, count)
+    }
+
+    static let pairBytes: [(UInt8, UInt8)] = ["ia", "iu", "io", "ua", "eo"].map { (Array($0.utf8)[0], Array($0.utf8)[1]) }
+
+    /// The String version, for the rare letters a-z that are not plain ASCII
+    /// (a letter with a mark that folding keeps).
     static func countSyllables(_ word: String) -> Int {
         if word.count <= 2 { return 1 }
         // Suffixes that keep their stem's silent e: safe-ly, move-ment, hope-ful.

@@ -84,9 +84,30 @@ struct YAMLFields {
 
     // MARK: - Fields
 
+    /// `map[key]`, faster. Yams' subscript returns the last pair whose key
+    /// equals `Node(key)`: same text and same resolved tag, and resolving the
+    /// tag of the looked-up key runs a set of regular expressions every time.
+    /// A key can only be equal if its text is, so absent keys (most optional
+    /// fields) are answered without Yams; present ones still go through it.
+    static func value(_ map: Node.Mapping, _ key: String) -> Node? {
+        guard map.keys.contains(where: { $0.scalar?.string == key }) else { return nil }
+        return map[key]
+    }
+
+    /// `text.trimmingCharacters(in: set)` without bridging to NSString:
+    /// drops the scalars in `set` from both ends; unchanged text is returned as is.
+    static func trimmed(_ text: String, _ set: CharacterSet) -> String {
+        let scalars = text.unicodeScalars
+        var first = scalars.startIndex, last = scalars.endIndex
+        while first < last, set.contains(scalars[first]) { scalars.formIndex(after: &first) }
+        while last > first, set.contains(scalars[scalars.index(before: last)]) { scalars.formIndex(before: &last) }
+        if first == scalars.startIndex && last == scalars.endIndex { return text }
+        return String(scalars[first..<last])
+    }
+
     /// A text field. `required` fields report their absence at the mapping's start.
     mutating func string(_ map: Node.Mapping, _ key: String, in owner: Node?, required: Bool) -> String? {
-        guard let value = map[key] else {
+        guard let value = Self.value(map, key) else {
             if required { error(owner, "missing required field '\(key)'") }
             return nil
         }
@@ -94,7 +115,7 @@ struct YAMLFields {
             error(value, "'\(key)' must be a single line of text, not \(Self.kind(value))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string, .whitespacesAndNewlines)
         if text.isEmpty {
             if required { error(value, "'\(key)' is empty") }
             return nil
@@ -104,9 +125,9 @@ struct YAMLFields {
 
     /// A list of texts; a single value is accepted as a list of one.
     mutating func strings(_ map: Node.Mapping, _ key: String) -> [String] {
-        guard let value = map[key] else { return [] }
+        guard let value = Self.value(map, key) else { return [] }
         if let scalar = value.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(scalar.string, .whitespaces)
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = value.sequence else {
@@ -115,7 +136,7 @@ struct YAMLFields {
         }
         var result: [String] = []
         for item in sequence {
-            if let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let text = item.scalar.map({ Self.trimmed($0.string, .whitespaces) }), !text.isEmpty {
                 result.append(text)
             } else {
                 error(item, "each item of '\(key)' must be plain text")
@@ -126,7 +147,7 @@ struct YAMLFields {
 
     /// Like `strings`, keeping where each item was written.
     mutating func locatedStrings(_ map: Node.Mapping, _ key: String) -> [Located<String>] {
-        guard let value = map[key] else { return [] }
+        guard let value = Self.value(map, key) else { return [] }
         if value.scalar != nil {
             return strings(map, key).map { Located($0, location(value)) }
         }
@@ -135,7 +156,7 @@ struct YAMLFields {
             return []
         }
         return sequence.compactMap { item in
-            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = item.scalar.map({ Self.trimmed($0.string, .whitespaces) }), !text.isEmpty else {
                 error(item, "each item of '\(key)' must be plain text")
                 return nil
             }
@@ -144,7 +165,7 @@ struct YAMLFields {
     }
 
     mutating func int(_ map: Node.Mapping, _ key: String) -> Int? {
-        guard let value = map[key] else { return nil }
+        guard let value = Self.value(map, key) else { return nil }
         guard let text = value.scalar?.string, let number = Int(text) else {
             error(value, "'\(key)' must be a whole number")
             return nil
@@ -153,7 +174,7 @@ struct YAMLFields {
     }
 
     mutating func bool(_ map: Node.Mapping, _ key: String) -> Bool {
-        guard let value = map[key] else { return false }
+        guard let value = Self.value(map, key) else { return false }
         switch value.scalar?.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
