@@ -187,35 +187,8 @@ public enum Readability {
 
     static func syllables(of word: Substring) -> Int {
         // ASCII fast path: folding case and diacritics of ASCII is lower-casing.
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            var total = 0, parts = 0
-            var letters: [UInt8] = [], digit = false
-            func endPart() {
-                total += letters.isEmpty ? (digit ? 1 : 0) : countSyllables(ascii: letters[...])
-                letters.removeAll(keepingCapacity: true)
-                digit = false
-            }
-            // Mirror `split(separator: "-")`: empty parts are dropped, and a
-            // word of one part is counted whole.
-            var partHasContent = false
-            for byte in word.utf8 {
-                if byte == UInt8(ascii: "-") {
-                    if partHasContent { endPart(); parts += 1 }
-                    partHasContent = false
-                    continue
-                }
-                partHasContent = true
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): letters.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte + 32)
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-                default: break
-                }
-            }
-            if partHasContent { endPart(); parts += 1 }
-            if parts > 1 { return total }
-            // One part (or none): the whole word, hyphens and all, is counted.
-            return singleSyllables(ofASCII: word)
+        if let count = word.utf8.withContiguousStorageIfAvailable({ syllables(ofASCII: $0) }), let count {
+            return count
         }
         let parts = word.split(separator: "-")
         if parts.count > 1 { return parts.reduce(0) { $0 + syllables(in: String($1)) } }
@@ -223,25 +196,43 @@ public enum Readability {
         let letters = folded.filter { $0 >= "a" && $0 <= "z" }
         if letters.isEmpty { return word.contains(where: \.isNumber) ? 1 : 0 }
         if letters.utf8.count == letters.count, letters.utf8.allSatisfy({ $0 < 0x80 }) {
-            return countSyllables(ascii: Array(letters.utf8)[...])
+            return Array(letters.utf8).withUnsafeBufferPointer { countSyllables(ascii: $0) }
         }
         return countSyllables(String(letters))
     }
 
-    /// A single ASCII part: its a-z letters counted, or 1 for a number.
-    static func singleSyllables(ofASCII word: Substring) -> Int {
-        var letters: [UInt8] = []
-        var digit = false
-        for byte in word.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte + 32)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-            default: break
-            }
+    /// `syllables(in:)` of an ASCII word, or nil if it is not ASCII. Mirrors
+    /// `split(separator: "-")`: empty parts are dropped, several parts add up,
+    /// and a word of one part is counted whole (its hyphens are not letters).
+    static func syllables(ofASCII word: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let hyphen = UInt8(ascii: "-")
+        guard word.contains(hyphen) else { return singleSyllables(ofASCII: word) }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for i in 0...word.count where i == word.count || word[i] == hyphen {
+            if i > start { parts.append(start..<i) }
+            start = i + 1
         }
-        if letters.isEmpty { return digit ? 1 : 0 }
-        return countSyllables(ascii: letters[...])
+        if parts.count <= 1 { return singleSyllables(ofASCII: word) }
+        return parts.reduce(0) { $0 + singleSyllables(ofASCII: UnsafeBufferPointer(rebasing: word[$1])) }
+    }
+
+    /// One part: its a-z letters, lower-cased, counted; a number is 1; else 0.
+    static func singleSyllables(ofASCII word: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, word.count)) { letters in
+            var n = 0, digit = false
+            for byte in word {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): letters[n] = byte; n += 1
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters[n] = byte + 32; n += 1
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+                default: break
+                }
+            }
+            if n == 0 { return digit ? 1 : 0 }
+            return countSyllables(ascii: UnsafeBufferPointer(rebasing: letters[0..<n]))
+        }
     }
 
     static let suffixes: [(String, Int)] = [("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1), ("ly", 1)]
@@ -249,39 +240,37 @@ public enum Readability {
     static let keepES: [[UInt8]] = ["ses", "zes", "xes", "ches", "shes", "ges", "ces"].map { Array($0.utf8) }
 
     /// `countSyllables` on lower-case ASCII letters, without building Strings.
-    /// Kept rule for rule the same as the String version below.
-    static func countSyllables(ascii word: ArraySlice<UInt8>) -> Int {
+    /// Kept rule for rule the same as the String version below; "removing" a
+    /// silent ending just shortens the length `n` that is looked at.
+    static func countSyllables(ascii word: UnsafeBufferPointer<UInt8>) -> Int {
         if word.count <= 2 { return 1 }
-        func hasSuffix(_ w: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
-            w.count >= suffix.count && w.suffix(suffix.count).elementsEqual(suffix)
+        func hasSuffix<S: Collection<UInt8>>(_ suffix: S) -> Bool {
+            word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix)
         }
-        func hasSuffix(_ w: ArraySlice<UInt8>, _ suffix: StaticString) -> Bool {
-            let bytes = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            return w.count >= bytes.count && w.suffix(bytes.count).elementsEqual(bytes)
+        func hasSuffix(_ suffix: StaticString) -> Bool {
+            hasSuffix(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
         }
-        for (suffix, count) in asciiSuffixes where hasSuffix(word, suffix) && word.count > suffix.count + 1 {
-            let stem = word.dropLast(suffix.count)
+        for (suffix, count) in asciiSuffixes where hasSuffix(suffix) && word.count > suffix.count + 1 {
+            let stem = UnsafeBufferPointer(rebasing: word[0..<(word.count - suffix.count)])
             if stem.count >= 2 { return countSyllables(ascii: stem) + count }
         }
         func isVowelByte(_ b: UInt8) -> Bool {
             b == UInt8(ascii: "a") || b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "o")
                 || b == UInt8(ascii: "u") || b == UInt8(ascii: "y")
         }
-        var w = Array(word)
-        let n = w.count
-        if hasSuffix(word, "es"), n > 3, !keepES.contains(where: { hasSuffix(word, $0) }) {
-            w.removeLast(2)
-        } else if hasSuffix(word, "ed"), n > 3, !hasSuffix(word, "ted"), !hasSuffix(word, "ded"), !isVowelByte(w[n - 3]) {
-            w.removeLast(2)
-        } else if hasSuffix(word, "e"), n > 2, !hasSuffix(word, "ee"),
-                  !(hasSuffix(word, "le") && n > 3 && !isVowelByte(w[n - 3])) {
-            w.removeLast()
+        var n = word.count
+        if hasSuffix("es"), n > 3, !keepES.contains(where: { hasSuffix($0) }) {
+            n -= 2
+        } else if hasSuffix("ed"), n > 3, !hasSuffix("ted"), !hasSuffix("ded"), !isVowelByte(word[n - 3]) {
+            n -= 2
+        } else if hasSuffix("e"), n > 2, !hasSuffix("ee"), !(hasSuffix("le") && n > 3 && !isVowelByte(word[n - 3])) {
+            n -= 1
         }
-        guard !w.isEmpty else { return 1 }
+        guard n > 0 else { return 1 }
         var count = 0
         var previousVowel = false
-        for i in w.indices {
-            let vowel = isVowelByte(w[i]) && !(w[i] == UInt8(ascii: "y") && i == 0)
+        for i in 0..<n {
+            let vowel = isVowelByte(word[i]) && !(word[i] == UInt8(ascii: "y") && i == 0)
             if vowel && !previousVowel { count += 1 }
             previousVowel = vowel
         }
@@ -292,13 +281,13 @@ public enum Readability {
         }
         for (first, second) in pairBytes {
             var i = 0
-            while i + 1 < w.count {
-                guard w[i] == first && w[i + 1] == second else {
+            while i + 1 < n {
+                guard word[i] == first && word[i + 1] == second else {
                     i += 1
                     continue
                 }
-                let before = i > 0 ? w[i - 1] : space
-                let after = i + 2 < w.count ? w[i + 2] : space
+                let before = i > 0 ? word[i - 1] : space
+                let after = i + 2 < n ? word[i + 2] : space
                 let silent: Bool
                 switch (first, second) {
                 case (UInt8(ascii: "i"), UInt8(ascii: "a")): silent = isAny(before, "ctsg") && after != UInt8(ascii: "t")

@@ -126,7 +126,7 @@ enum TopicParser {
         if let id, !Identifier.isKebabCase(id) {
             yaml.error(YAMLFields.value(map, "id"), "id '\(id)' must be kebab-case: lower-case letters, digits and '-' (e.g. bone-pain)")
         }
-        if split.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if Readability.isBlank(split.body[...]) {
             yaml.diagnostics.append(.error(path, split.bodyFirstLine, 1, "the topic has no body: write the text after the closing '---'"))
         }
         guard let id, let title else { return (nil, yaml.diagnostics) }

@@ -18,7 +18,7 @@ struct YAMLFields {
     /// Parses `yaml`; on a syntax error records where and why, and returns nil.
     mutating func parse(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
             let line = (mark?.line ?? 1) + lineOffset
@@ -89,10 +89,34 @@ struct YAMLFields {
     /// tag of the looked-up key runs a set of regular expressions every time.
     /// A key can only be equal if its text is, so absent keys (most optional
     /// fields) are answered without Yams; present ones still go through it.
+    /// For the field names bedside reads, the tag their lookup node resolves
+    /// to is worked out once here, and a key's own resolved tag is cheap (Yams
+    /// resolved and cached it while checking for duplicate keys), so the scan
+    /// compares exactly what Yams compares without its per-lookup cost.
     static func value(_ map: Node.Mapping, _ key: String) -> Node? {
-        guard map.keys.contains(where: { $0.scalar?.string == key }) else { return nil }
-        return map[key]
+        guard let wanted = fieldTags[key] else {
+            guard map.keys.contains(where: { $0.scalar?.string == key }) else { return nil }
+            return map[key]
+        }
+        for (candidate, value) in map.reversed() where candidate.scalar?.string == key {
+            if candidate.tag.description == wanted.rawValue { return value }
+        }
+        return nil
     }
+
+    /// Every field name any parser looks up, with the tag Yams' default
+    /// resolver gives it as an implicit plain scalar (all are strings today).
+    static let fieldTags: [String: Tag.Name] = {
+        let names = ["id", "title", "summary", "section", "order", "also-called", "keywords", "related", "sources",
+                     "reviewed", "url", "organisation", "organization", "term", "definition", "see-also", "topic",
+                     "start", "questions", "outcomes", "text", "help", "answers", "red-flag", "go", "level", "call",
+                     "actions", "say", "meaning", "language", "sections", "steps"]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.default.resolveTag(of: Node($0))) })
+    }()
+
+    /// Yams reads its default encoding from the environment on every parse;
+    /// the environment does not change while bedside runs, so read it once.
+    nonisolated(unsafe) static let encoding = Parser.Encoding.default
 
     /// `text.trimmingCharacters(in: set)` without bridging to NSString:
     /// drops the scalars in `set` from both ends; unchanged text is returned as is.
