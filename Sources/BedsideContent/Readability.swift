@@ -74,6 +74,9 @@ public enum Readability {
     /// A sentence runs from its first character to the end of its closing
     /// quotes; the white space after it belongs to no sentence.
     static func sentenceSlices(in text: String) -> [Substring] {
+        if let slices = text.utf8.withContiguousStorageIfAvailable({ asciiSentenceSlices(in: text, $0) }), let slices {
+            return slices
+        }
         let chars = Array(text)
         var starts = Array(text.indices)
         starts.append(text.endIndex)
@@ -106,6 +109,51 @@ public enum Readability {
             i += 1
         }
         let rest = text[starts[min(sentenceStart, chars.count)]...]
+        if !isBlank(rest) { result.append(rest) }
+        return result
+    }
+
+    /// The same splitting for ASCII text, on bytes. In ASCII every Character
+    /// is one byte except "\r\n", and both bytes of that are white space, so
+    /// the boundaries are the same; white space is 9-13 and 32, upper case
+    /// A-Z and numbers 0-9, as `Character` defines them for ASCII.
+    static func asciiSentenceSlices(in text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Substring]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isSpace(_ b: UInt8) -> Bool { b == 32 || (9...13).contains(b) }
+        func slice(_ from: Int, _ to: Int) -> Substring {
+            let utf8 = text.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+        }
+        let count = bytes.count
+        var result: [Substring] = []
+        var sentenceStart = 0
+        var i = 0
+        while i < count {
+            let ch = bytes[i]
+            guard ch == UInt8(ascii: ".") || ch == UInt8(ascii: "!") || ch == UInt8(ascii: "?") else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < count, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]")].contains(bytes[j]) { j += 1 }
+            if j >= count {
+                i = j
+                continue
+            }
+            if isSpace(bytes[j]) {
+                var k = j
+                while k < count, isSpace(bytes[k]) { k += 1 }
+                if k >= count || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[k]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[k])
+                    || bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") || bytes[k] == UInt8(ascii: "(") {
+                    result.append(slice(sentenceStart, j))
+                    sentenceStart = k
+                    i = k
+                    continue
+                }
+            }
+            i = j
+        }
+        let rest = slice(sentenceStart, count)
         if !isBlank(rest) { result.append(rest) }
         return result
     }

@@ -98,10 +98,12 @@ struct YAMLFields {
             guard map.keys.contains(where: { $0.scalar?.string == key }) else { return nil }
             return map[key]
         }
-        for (candidate, value) in map.reversed() where candidate.scalar?.string == key {
-            if candidate.tag.description == wanted.rawValue { return value }
+        // The last match wins, as in Yams; scanning forward avoids copying the pairs.
+        var found: Node?
+        for (candidate, value) in map where candidate.scalar?.string == key && candidate.tag.description == wanted.rawValue {
+            found = value
         }
-        return nil
+        return found
     }
 
     /// Every field name any parser looks up, with the tag Yams' default
