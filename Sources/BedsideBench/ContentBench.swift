@@ -42,8 +42,8 @@ enum ContentBench {
 
     static func report(label: String, root: String) {
         var samples: [Sample] = []
-        for _ in 0..<runs {
-            guard let sample = spawnChild(root: root) else {
+        for run in 0..<runs {
+            guard let sample = spawnChild(root: root, quiet: run > 0) else {
                 print("  \(label): the measuring child failed")
                 return
             }
@@ -60,7 +60,7 @@ enum ContentBench {
     }
 
     /// Runs this binary again as a measuring child and reads its one-line result.
-    static func spawnChild(root: String) -> Sample? {
+    static func spawnChild(root: String, quiet: Bool) -> Sample? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         process.arguments = []
@@ -69,6 +69,8 @@ enum ContentBench {
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
+        // The child lists the first errors on stderr; once is enough.
+        if quiet { process.standardError = FileHandle.nullDevice }
         do { try process.run() } catch { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

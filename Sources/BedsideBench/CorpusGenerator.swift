@@ -10,7 +10,7 @@ import Foundation
 /// check without stopping at the first error.
 enum CorpusGenerator {
     /// Bump when the generated files change, so a cached corpus is rebuilt.
-    static let version = 2
+    static let version = 4
     static let glossaryTerms = 300
     static let flowCount = 40
 
@@ -87,7 +87,7 @@ private struct Writer {
     static func termID(_ i: Int) -> String { String(format: "generated-term-%03d", i) }
 
     mutating func pick(_ list: [String]) -> String { list[Int(rng.next() % UInt64(list.count))] }
-    mutating func word() -> String { rng.next() % 20 == 0 ? pick(long) : pick(short) }
+    mutating func word() -> String { rng.next() % 30 == 0 ? pick(long) : pick(short) }
 
     mutating func phrase(_ n: Int) -> String {
         let text = (0..<n).map { _ in word() }.joined(separator: " ")
@@ -107,10 +107,10 @@ private struct Writer {
         // link to its first heading through a fixed anchor-free link, and to
         // this topic's own headings with #anchors.
         let titles = headings(i)
-        var body = sentence(10) + " " + sentence(8) + "\n\n"
+        var body = sentence(8) + " " + sentence(7) + "\n\n"
         for (h, heading) in titles.enumerated() {
             body += "## \(heading)\n\n"
-            body += (0..<4).map { _ in sentence(9) }.joined(separator: " ") + "\n\n"
+            body += (0..<4).map { _ in sentence(7) }.joined(separator: " ") + "\n\n"
             body += "- \(sentence(5))\n- \(sentence(6))\n- \(phrase(3)) [\(phrase(2).lowercased())](glossary:\(Self.termID((i + h) % CorpusGenerator.glossaryTerms)))\n\n"
         }
         if i % 3 == 0 { body += "> **Tip:** \(sentence(8))\n\n" }

@@ -16,14 +16,20 @@ public enum ContentLoader {
             diagnostics += problems
         }
 
+        // Topic files are independent, so they are read and parsed in parallel;
+        // results are gathered in file order, so nothing depends on timing.
         var topics: [TopicFile] = []
-        for path in files(under: root + "/topics", extensions: ["md", "markdown"]) {
-            guard let text = readText(path, &diagnostics) else { continue }
-            let (topic, problems) = TopicParser.parse(text: text, path: path)
+        let parsed = Parallel.map(files(under: root + "/topics", extensions: ["md", "markdown"])) { path in
+            var problems: [Diagnostic] = []
+            guard let text = readText(path, &problems) else { return (TopicFile?.none, problems) }
+            let (topic, more) = TopicParser.parse(text: text, path: path)
+            problems += more
+            if topic == nil { problems.append(.warning(path, 1, 1, "skipped this topic: fix the errors above to show it")) }
+            return (topic, problems)
+        }
+        for (topic, problems) in parsed {
             diagnostics += problems
-            if let topic { topics.append(topic) } else {
-                diagnostics.append(.warning(path, 1, 1, "skipped this topic: fix the errors above to show it"))
-            }
+            if let topic { topics.append(topic) }
         }
         if manifest.sections.isEmpty {
             let folders = Set(topics.map(\.info.section)).sorted()
@@ -119,5 +125,31 @@ public enum ContentLoader {
                 return nil
             }
         }
+    }
+}
+
+/// Order-preserving parallel map over the machine's cores, for pure work on
+/// independent items (parsing files, scoring topics). The output is the same
+/// as `items.map(transform)`; only the wall-clock time differs.
+enum Parallel {
+    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, items.count > 8 else { return items.map(transform) }
+        // A few chunks per core balance uneven files without much overhead.
+        let count = items.count
+        let chunks = min(count, cores * 4)
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            nonisolated(unsafe) let input = items
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let work = transform
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                    for i in range { output[i] = work(input[i]) }
+                }
+            }
+        }
+        return results.map { $0! }
     }
 }
