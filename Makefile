@@ -54,12 +54,16 @@ search-eval: deps
 	$(SWIFT) build -c release --product bedside-bench
 	./.build/release/bedside-bench --content $(CONTENT) --search-eval
 
-# The fuzzer is a release build (-O keeps Swift's bounds and overflow checks; ~3x the runs of debug)
-# with -DBEDSIDE_FUZZ, which swaps the replay main for libFuzzer's entry point. Allocation stacks
-# are off (malloc_context_size=0) to halve ASan's cost; crash stacks are still complete.
+# The fuzzer is a release build (-O keeps Swift's bounds and overflow checks; several times the runs
+# of debug) with -DBEDSIDE_FUZZ, which swaps the replay main for libFuzzer's entry point.
+# swiftc keeps only the last -sanitize= flag, and SwiftPM passes "-sanitize=fuzzer -sanitize=address",
+# so the Swift code would get ASan but no coverage counters: -Xswiftc -sanitize=fuzzer,address
+# restores both. Allocation stacks are off (malloc_context_size=0) to halve ASan's cost; crash
+# stacks are still complete.
 # A crash is saved in fuzz-artifacts/; replay it with `swift run bedside-fuzz fuzz-artifacts/crash-...`.
 fuzz: deps
-	$(SWIFT) build -c release --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH) -Xswiftc -DBEDSIDE_FUZZ
+	$(SWIFT) build -c release --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBEDSIDE_FUZZ
 	mkdir -p fuzz-corpus fuzz-artifacts
 	for f in $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md $(CONTENT)/walkthroughs/*.md $(CONTENT)/glossary/*.yaml $(CONTENT)/*.yaml $(CONTENT)/*.md; do \
 	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/$$(echo "$$f" | tr / _)" || true; \
