@@ -35,7 +35,7 @@ enum ContentBench {
 
     /// One child's figures.
     struct Sample {
-        var load: Double, validate: Double, peakMiB: Double, startMiB: Double
+        var load: Double, validate: Double, peakMiB: Double, startMiB: Double, cpu: Double
         var topics: Int, terms: Int, flows: Int, errors: Int, warnings: Int
         var total: Double { load + validate }
     }
@@ -53,8 +53,9 @@ enum ContentBench {
         let total = samples.map(\.total), load = samples.map(\.load), validate = samples.map(\.validate)
         let peak = samples.map(\.peakMiB)
         print("  \(label): \(first.topics) topics, \(first.terms) glossary terms, \(first.flows) flows; check: \(first.errors) error(s), \(first.warnings) warning(s)")
-        print(String(format: "    load + validate  %8.1f ms median  %8.1f ms min   (load %.1f ms, validate %.1f ms, medians)",
-                     Measure.median(total) * 1e3, total.min()! * 1e3, Measure.median(load) * 1e3, Measure.median(validate) * 1e3))
+        print(String(format: "    load + validate  %8.1f ms median  %8.1f ms min   (load %.1f ms, validate %.1f ms, medians; CPU %.1f ms on %d cores)",
+                     Measure.median(total) * 1e3, total.min()! * 1e3, Measure.median(load) * 1e3, Measure.median(validate) * 1e3,
+                     Measure.median(samples.map(\.cpu)) * 1e3, ProcessInfo.processInfo.activeProcessorCount))
         print(String(format: "    peak RSS         %8.1f MiB median (process at start: %.1f MiB)",
                      Measure.median(peak), Measure.median(samples.map(\.startMiB))))
     }
@@ -76,27 +77,37 @@ enum ContentBench {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard fields.count == 9 else { return nil }
-        let d = fields.prefix(4).compactMap { Double($0) }, n = fields.suffix(5).compactMap { Int($0) }
-        guard d.count == 4, n.count == 5 else { return nil }
-        return Sample(load: d[0], validate: d[1], peakMiB: d[2], startMiB: d[3],
+        guard fields.count == 10 else { return nil }
+        let d = fields.prefix(5).compactMap { Double($0) }, n = fields.suffix(5).compactMap { Int($0) }
+        guard d.count == 5, n.count == 5 else { return nil }
+        return Sample(load: d[0], validate: d[1], peakMiB: d[2], startMiB: d[3], cpu: d[4],
                       topics: n[0], terms: n[1], flows: n[2], errors: n[3], warnings: n[4])
+    }
+
+    /// CPU time of this process (all threads): steadier than wall time on a
+    /// shared machine, and with parallel loading it shows the work done.
+    static func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     /// In the child: load and validate once, print the figures on one line.
     /// The first errors go to stderr so a broken corpus is visible.
     static func measureChild(root: String) {
         let startMiB = Measure.peakRSSMiB()
+        let cpuStart = cpuSeconds()
         var store = ContentStore()
         let load = Measure.seconds { store = ContentLoader.load(root: root) }
         var report: CheckReport?
         let validate = Measure.seconds { report = Validator(today: today).check(store) }
         guard let report else { exit(1) }
         let peak = Measure.peakRSSMiB()
+        let cpu = cpuSeconds() - cpuStart
         for diagnostic in report.diagnostics.filter({ $0.severity == .error }).prefix(3) {
             FileHandle.standardError.write(Data(("    " + diagnostic.formatted + "\n").utf8))
         }
-        print(load, validate, peak, startMiB, store.topics.count, store.glossary.count, store.flows.count,
+        print(load, validate, peak, startMiB, cpu, store.topics.count, store.glossary.count, store.flows.count,
               report.errorCount, report.warningCount)
     }
 }
