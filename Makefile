@@ -54,12 +54,22 @@ search-eval: deps
 	$(SWIFT) build -c release --product bedside-bench
 	./.build/release/bedside-bench --content $(CONTENT) --search-eval
 
+# The fuzzer is a release build (-O keeps Swift's bounds and overflow checks; several times the runs
+# of debug) with -DBEDSIDE_FUZZ, which swaps the replay main for libFuzzer's entry point.
+# swiftc keeps only the last -sanitize= flag, and SwiftPM passes "-sanitize=fuzzer -sanitize=address",
+# so the Swift code would get ASan but no coverage counters: -Xswiftc -sanitize=fuzzer,address
+# restores both. Allocation stacks are off (malloc_context_size=0) to halve ASan's cost; crash
+# stacks are still complete.
+# A crash is saved in fuzz-artifacts/; replay it with `swift run bedside-fuzz fuzz-artifacts/crash-...`.
 fuzz: deps
-	$(SWIFT) build --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH)
+	$(SWIFT) build -c release --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBEDSIDE_FUZZ
 	mkdir -p fuzz-corpus fuzz-artifacts
-	cp -n $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md fuzz-corpus/ 2>/dev/null || true
-	SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/bedside-fuzz fuzz-corpus \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+	for f in $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md $(CONTENT)/walkthroughs/*.md $(CONTENT)/glossary/*.yaml $(CONTENT)/*.yaml $(CONTENT)/*.md; do \
+	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/$$(echo "$$f" | tr / _)" || true; \
+	done
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=malloc_context_size=0 $(FUZZ_SCRATCH)/release/bedside-fuzz fuzz-corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=4096 -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bedside $(DESTDIR)$(PREFIX)/share/man/man1

@@ -16,13 +16,26 @@ public enum ContentLoader {
             diagnostics += problems
         }
 
+        // Topic, glossary, flow and walkthrough files are independent, so they
+        // are read and parsed in parallel, all in one batch so the cores share
+        // the work; results are merged in the same order as a sequential pass
+        // (topics, glossary, flows, walkthroughs; files sorted), so the store
+        // and its diagnostics never depend on timing.
+        let jobs = files(under: root + "/topics", extensions: ["md", "markdown"]).map { FileJob.topic($0) }
+            + files(under: root + "/glossary", extensions: ["yaml", "yml"]).map { FileJob.glossary($0) }
+            + files(under: root + "/flows", extensions: ["md"]).map { FileJob.flow($0) }
+            + files(under: root + "/walkthroughs", extensions: ["md"]).map { FileJob.walkthrough($0) }
         var topics: [TopicFile] = []
-        for path in files(under: root + "/topics", extensions: ["md", "markdown"]) {
-            guard let text = readText(path, &diagnostics) else { continue }
-            let (topic, problems) = TopicParser.parse(text: text, path: path)
-            diagnostics += problems
-            if let topic { topics.append(topic) } else {
-                diagnostics.append(.warning(path, 1, 1, "skipped this topic: fix the errors above to show it"))
+        var glossary: [GlossaryTerm] = []
+        var flows: [Flow] = []
+        var walkthroughs: [Walkthrough] = []
+        for result in Parallel.map(jobs, { $0.run() }) {
+            diagnostics += result.problems
+            switch result {
+            case .topic(let topic, _): if let topic { topics.append(topic) }
+            case .glossary(let terms, _): glossary += terms
+            case .flow(let flow, _): if let flow { flows.append(flow) }
+            case .walkthrough(let walkthrough, _): if let walkthrough { walkthroughs.append(walkthrough) }
             }
         }
         if manifest.sections.isEmpty {
@@ -30,29 +43,6 @@ public enum ContentLoader {
             manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
         }
 
-        var glossary: [GlossaryTerm] = []
-        for path in files(under: root + "/glossary", extensions: ["yaml", "yml"]) {
-            guard let text = readText(path, &diagnostics) else { continue }
-            let (terms, problems) = GlossaryParser.parse(text: text, path: path)
-            glossary += terms
-            diagnostics += problems
-        }
-
-        var flows: [Flow] = []
-        for path in files(under: root + "/flows", extensions: ["md"]) {
-            guard let text = readText(path, &diagnostics) else { continue }
-            let (flow, problems) = FlowParser.parse(text: text, path: path)
-            diagnostics += problems
-            if let flow { flows.append(flow) }
-        }
-
-        var walkthroughs: [Walkthrough] = []
-        for path in files(under: root + "/walkthroughs", extensions: ["md"]) {
-            guard let text = readText(path, &diagnostics) else { continue }
-            let (walkthrough, problems) = WalkthroughParser.parse(text: text, path: path)
-            diagnostics += problems
-            if let walkthrough { walkthroughs.append(walkthrough) }
-        }
         walkthroughs.sort { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
 
         var home = Document(blocks: [])
@@ -120,5 +110,71 @@ public enum ContentLoader {
                 return nil
             }
         }
+    }
+}
+
+/// One content file to read and parse, and what came of it.
+private enum FileJob {
+    case topic(String), glossary(String), flow(String), walkthrough(String)
+
+    func run() -> FileResult {
+        var problems: [Diagnostic] = []
+        switch self {
+        case .topic(let path):
+            guard let text = ContentLoader.readText(path, &problems) else { return .topic(nil, problems) }
+            let (topic, more) = TopicParser.parse(text: text, path: path)
+            problems += more
+            if topic == nil { problems.append(.warning(path, 1, 1, "skipped this topic: fix the errors above to show it")) }
+            return .topic(topic, problems)
+        case .glossary(let path):
+            guard let text = ContentLoader.readText(path, &problems) else { return .glossary([], problems) }
+            let (terms, more) = GlossaryParser.parse(text: text, path: path)
+            return .glossary(terms, problems + more)
+        case .flow(let path):
+            guard let text = ContentLoader.readText(path, &problems) else { return .flow(nil, problems) }
+            let (flow, more) = FlowParser.parse(text: text, path: path)
+            return .flow(flow, problems + more)
+        case .walkthrough(let path):
+            guard let text = ContentLoader.readText(path, &problems) else { return .walkthrough(nil, problems) }
+            let (walkthrough, more) = WalkthroughParser.parse(text: text, path: path)
+            return .walkthrough(walkthrough, problems + more)
+        }
+    }
+}
+
+private enum FileResult {
+    case topic(TopicFile?, [Diagnostic]), glossary([GlossaryTerm], [Diagnostic])
+    case flow(Flow?, [Diagnostic]), walkthrough(Walkthrough?, [Diagnostic])
+
+    var problems: [Diagnostic] {
+        switch self {
+        case .topic(_, let p), .glossary(_, let p), .flow(_, let p), .walkthrough(_, let p): return p
+        }
+    }
+}
+
+/// Order-preserving parallel map over the machine's cores, for pure work on
+/// independent items (parsing files, scoring topics). The output is the same
+/// as `items.map(transform)`; only the wall-clock time differs.
+enum Parallel {
+    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, items.count > 1 else { return items.map(transform) }
+        // A few chunks per core balance uneven files without much overhead.
+        let count = items.count
+        let chunks = min(count, cores * 4)
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            nonisolated(unsafe) let input = items
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let work = transform
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                    for i in range { output[i] = work(input[i]) }
+                }
+            }
+        }
+        return results.map { $0! }
     }
 }

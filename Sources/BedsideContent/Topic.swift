@@ -121,24 +121,24 @@ enum TopicParser {
         var reviewed: ReviewDate?
         if let text = yaml.string(map, "reviewed", in: root, required: true) {
             reviewed = ReviewDate.parse(text)
-            if reviewed == nil { yaml.error(map["reviewed"], "'reviewed' must be a date written as YYYY-MM-DD, not '\(text)'") }
+            if reviewed == nil { yaml.error(YAMLFields.value(map, "reviewed"), "'reviewed' must be a date written as YYYY-MM-DD, not '\(text)'") }
         }
         if let id, !Identifier.isKebabCase(id) {
-            yaml.error(map["id"], "id '\(id)' must be kebab-case: lower-case letters, digits and '-' (e.g. bone-pain)")
+            yaml.error(YAMLFields.value(map, "id"), "id '\(id)' must be kebab-case: lower-case letters, digits and '-' (e.g. bone-pain)")
         }
-        if split.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if Readability.isBlank(split.body[...]) {
             yaml.diagnostics.append(.error(path, split.bodyFirstLine, 1, "the topic has no body: write the text after the closing '---'"))
         }
         guard let id, let title else { return (nil, yaml.diagnostics) }
         let info = TopicInfo(id: id, title: title, summary: summary ?? "", section: section ?? "",
                              order: order, alsoCalled: alsoCalled, keywords: keywords, related: related,
                              sources: sources, reviewed: reviewed, path: path,
-                             bodyFirstLine: split.bodyFirstLine, idLocation: yaml.location(map["id"]))
+                             bodyFirstLine: split.bodyFirstLine, idLocation: yaml.location(YAMLFields.value(map, "id")))
         return (TopicFile(info: info, body: split.body), yaml.diagnostics)
     }
 
     static func parseSources(_ map: Yams.Node.Mapping, root: Yams.Node, yaml: inout YAMLFields) -> [Source] {
-        guard let node = map["sources"] else {
+        guard let node = YAMLFields.value(map, "sources") else {
             yaml.error(root, "missing required field 'sources': list where the facts come from (title, organisation, url)")
             return []
         }

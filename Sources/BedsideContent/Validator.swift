@@ -33,16 +33,23 @@ public struct Validator {
         var d = store.diagnostics
         var readability: [TopicReadability] = []
         checkTopicsMeta(store, &d)
-        for topic in store.topics {
-            guard let document = store.document(for: topic.id) else { continue }
-            checkLinks(in: document.blocks, of: topic, store, &d)
+        // Each topic's checks are independent: run them in parallel and merge in
+        // topic order, so the report is the same as a sequential pass.
+        let perTopic = Parallel.map(store.topics) { topic -> (TopicReadability, [Diagnostic])? in
+            guard let document = store.document(for: topic.id) else { return nil }
+            var found: [Diagnostic] = []
+            checkLinks(in: document.blocks, of: topic, store, &found)
             let score = Readability.score(of: document)
-            readability.append(TopicReadability(id: topic.id, path: topic.path, score: score))
             if score.smog > limits.smog || score.fleschKincaid > limits.fleschKincaid {
-                d.append(.error(topic.path, topic.bodyFirstLine, 1, String(
+                found.append(.error(topic.path, topic.bodyFirstLine, 1, String(
                     format: "reading level too high: SMOG %.1f (limit %.0f), Flesch-Kincaid %.1f (limit %.0f); use shorter sentences and fewer long words",
                     score.smog, limits.smog, score.fleschKincaid, limits.fleschKincaid)))
             }
+            return (TopicReadability(id: topic.id, path: topic.path, score: score), found)
+        }
+        for case let (score, found)? in perTopic {
+            d += found
+            readability.append(score)
         }
         checkGlossary(store, &d)
         checkFlows(store, &d)

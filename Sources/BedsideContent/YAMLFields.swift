@@ -18,7 +18,7 @@ struct YAMLFields {
     /// Parses `yaml`; on a syntax error records where and why, and returns nil.
     mutating func parse(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
             let line = (mark?.line ?? 1) + lineOffset
@@ -84,9 +84,56 @@ struct YAMLFields {
 
     // MARK: - Fields
 
+    /// `map[key]`, faster. Yams' subscript returns the last pair whose key
+    /// equals `Node(key)`: same text and same resolved tag, and resolving the
+    /// tag of the looked-up key runs a set of regular expressions every time.
+    /// A key can only be equal if its text is, so absent keys (most optional
+    /// fields) are answered without Yams; present ones still go through it.
+    /// For the field names bedside reads, the tag their lookup node resolves
+    /// to is worked out once here, and a key's own resolved tag is cheap (Yams
+    /// resolved and cached it while checking for duplicate keys), so the scan
+    /// compares exactly what Yams compares without its per-lookup cost.
+    static func value(_ map: Node.Mapping, _ key: String) -> Node? {
+        guard let wanted = fieldTags[key] else {
+            guard map.keys.contains(where: { $0.scalar?.string == key }) else { return nil }
+            return map[key]
+        }
+        // The last match wins, as in Yams; scanning forward avoids copying the pairs.
+        var found: Node?
+        for (candidate, value) in map where candidate.scalar?.string == key && candidate.tag.description == wanted.rawValue {
+            found = value
+        }
+        return found
+    }
+
+    /// Every field name any parser looks up, with the tag Yams' default
+    /// resolver gives it as an implicit plain scalar (all are strings today).
+    static let fieldTags: [String: Tag.Name] = {
+        let names = ["id", "title", "summary", "section", "order", "also-called", "keywords", "related", "sources",
+                     "reviewed", "url", "organisation", "organization", "term", "definition", "see-also", "topic",
+                     "start", "questions", "outcomes", "text", "help", "answers", "red-flag", "go", "level", "call",
+                     "actions", "say", "meaning", "language", "sections", "steps"]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.default.resolveTag(of: Node($0))) })
+    }()
+
+    /// Yams reads its default encoding from the environment on every parse;
+    /// the environment does not change while bedside runs, so read it once.
+    nonisolated(unsafe) static let encoding = Parser.Encoding.default
+
+    /// `text.trimmingCharacters(in: set)` without bridging to NSString:
+    /// drops the scalars in `set` from both ends; unchanged text is returned as is.
+    static func trimmed(_ text: String, _ set: CharacterSet) -> String {
+        let scalars = text.unicodeScalars
+        var first = scalars.startIndex, last = scalars.endIndex
+        while first < last, set.contains(scalars[first]) { scalars.formIndex(after: &first) }
+        while last > first, set.contains(scalars[scalars.index(before: last)]) { scalars.formIndex(before: &last) }
+        if first == scalars.startIndex && last == scalars.endIndex { return text }
+        return String(scalars[first..<last])
+    }
+
     /// A text field. `required` fields report their absence at the mapping's start.
     mutating func string(_ map: Node.Mapping, _ key: String, in owner: Node?, required: Bool) -> String? {
-        guard let value = map[key] else {
+        guard let value = Self.value(map, key) else {
             if required { error(owner, "missing required field '\(key)'") }
             return nil
         }
@@ -94,7 +141,7 @@ struct YAMLFields {
             error(value, "'\(key)' must be a single line of text, not \(Self.kind(value))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string, .whitespacesAndNewlines)
         if text.isEmpty {
             if required { error(value, "'\(key)' is empty") }
             return nil
@@ -104,9 +151,9 @@ struct YAMLFields {
 
     /// A list of texts; a single value is accepted as a list of one.
     mutating func strings(_ map: Node.Mapping, _ key: String) -> [String] {
-        guard let value = map[key] else { return [] }
+        guard let value = Self.value(map, key) else { return [] }
         if let scalar = value.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(scalar.string, .whitespaces)
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = value.sequence else {
@@ -115,7 +162,7 @@ struct YAMLFields {
         }
         var result: [String] = []
         for item in sequence {
-            if let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let text = item.scalar.map({ Self.trimmed($0.string, .whitespaces) }), !text.isEmpty {
                 result.append(text)
             } else {
                 error(item, "each item of '\(key)' must be plain text")
@@ -126,7 +173,7 @@ struct YAMLFields {
 
     /// Like `strings`, keeping where each item was written.
     mutating func locatedStrings(_ map: Node.Mapping, _ key: String) -> [Located<String>] {
-        guard let value = map[key] else { return [] }
+        guard let value = Self.value(map, key) else { return [] }
         if value.scalar != nil {
             return strings(map, key).map { Located($0, location(value)) }
         }
@@ -135,7 +182,7 @@ struct YAMLFields {
             return []
         }
         return sequence.compactMap { item in
-            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = item.scalar.map({ Self.trimmed($0.string, .whitespaces) }), !text.isEmpty else {
                 error(item, "each item of '\(key)' must be plain text")
                 return nil
             }
@@ -144,7 +191,7 @@ struct YAMLFields {
     }
 
     mutating func int(_ map: Node.Mapping, _ key: String) -> Int? {
-        guard let value = map[key] else { return nil }
+        guard let value = Self.value(map, key) else { return nil }
         guard let text = value.scalar?.string, let number = Int(text) else {
             error(value, "'\(key)' must be a whole number")
             return nil
@@ -153,7 +200,7 @@ struct YAMLFields {
     }
 
     mutating func bool(_ map: Node.Mapping, _ key: String) -> Bool {
-        guard let value = map[key] else { return false }
+        guard let value = Self.value(map, key) else { return false }
         switch value.scalar?.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
