@@ -32,8 +32,10 @@ deps:
 build: deps
 	$(SWIFT) build --product bedside
 
+# The Swift runtime and Foundation are linked statically: a smaller, faster-starting
+# binary (first paint and memory figures in `make bench`) that runs without /opt/swift.
 release: deps
-	$(SWIFT) build -c release --product bedside
+	$(SWIFT) build -c release --static-swift-stdlib --product bedside
 
 run: release
 	./.build/release/bedside --content $(CONTENT)
@@ -47,11 +49,12 @@ check: build
 	./.build/debug/bedside check --content $(CONTENT)
 
 bench: deps
-	$(SWIFT) build -c release --product bedside-bench --product bedside
+	$(SWIFT) build -c release --static-swift-stdlib --product bedside
+	$(SWIFT) build -c release --static-swift-stdlib --product bedside-bench
 	./.build/release/bedside-bench --content $(CONTENT) --bin ./.build/release/bedside
 
 search-eval: deps
-	$(SWIFT) build -c release --product bedside-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product bedside-bench
 	./.build/release/bedside-bench --content $(CONTENT) --search-eval
 
 # The fuzzer is a release build (-O keeps Swift's bounds and overflow checks; several times the runs

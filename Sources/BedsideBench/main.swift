@@ -6,14 +6,15 @@ import Foundation
 //   --bin PATH       the bedside binary, for first-paint figures
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --topics N       size of the generated corpus (default 10000)
+//   --only PART      one part: content, search or ui
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
 if options.searchEvalOnly {
     SearchBench.evaluate(options)
 } else {
-    ContentBench.run(options)
-    SearchBench.run(options)
-    UIBench.run(options)
+    if options.only == nil || options.only == "content" { ContentBench.run(options) }
+    if options.only == nil || options.only == "search" { SearchBench.run(options) }
+    if options.only == nil || options.only == "ui" { UIBench.run(options) }
 }
 
 struct BenchOptions {
@@ -21,6 +22,7 @@ struct BenchOptions {
     var bin = ".build/release/bedside"
     var searchEvalOnly = false
     var generatedTopics = 10_000
+    var only: String?
 
     static func parse(_ args: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -30,6 +32,7 @@ struct BenchOptions {
             case "--content": options.content = iterator.next() ?? options.content
             case "--bin": options.bin = iterator.next() ?? options.bin
             case "--search-eval": options.searchEvalOnly = true
+            case "--only": options.only = iterator.next()
             case "--topics": options.generatedTopics = iterator.next().flatMap(Int.init) ?? options.generatedTopics
             default:
                 FileHandle.standardError.write(Data("bedside-bench: unknown option \(arg)\n".utf8))

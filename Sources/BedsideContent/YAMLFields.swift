@@ -18,7 +18,9 @@ struct YAMLFields {
     /// Parses `yaml`; on a syntax error records where and why, and returns nil.
     mutating func parse(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
+            // The basic resolver tags every plain scalar as a string without running
+            // regular expressions; bedside converts numbers, booleans and dates itself.
+            return try Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
             let line = (mark?.line ?? 1) + lineOffset
@@ -113,7 +115,7 @@ struct YAMLFields {
                      "reviewed", "url", "organisation", "organization", "term", "definition", "see-also", "topic",
                      "start", "questions", "outcomes", "text", "help", "answers", "red-flag", "go", "level", "call",
                      "actions", "say", "meaning", "language", "sections", "steps"]
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.default.resolveTag(of: Node($0))) })
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.basic.resolveTag(of: Node($0))) })
     }()
 
     /// Yams reads its default encoding from the environment on every parse;
