@@ -27,7 +27,7 @@ final class KioskMonkeyTests: XCTestCase {
 
     /// Short runs on other seeds, so other paths through the content are tried.
     func testShortRunsOnOtherSeeds() {
-        for seed in UInt64(1)...3 { run(seed: seed, count: 5_000) }
+        for seed in UInt64(1)...3 { run(seed: seed, count: 3_000) }
     }
 
     /// The same seed gives the same events, so a printed failure replays.

@@ -214,7 +214,10 @@ final class KioskEndToEndTests: XCTestCase {
 
     func testStaffExitNeedsTheRightPIN() throws {
         let t = try startKiosk(idleSeconds: 3600)
+        try t.send("q")
+        t.waitFor(text: "This screen stays open. Press x to finish and forget your visit.")
         try openPINBox(t)
+        XCTAssertFalse(t.screen().contains("This screen stays open"), "the patient's message is not left under the staff box")
         try enterPIN(t, "1234")
         let wrong = t.waitFor(text: "Wrong PIN. 2 tries left.")
         XCTAssertFalse(wrong.contains("BEDSIDE-EXITED"), wrong)
