@@ -271,13 +271,16 @@ final class KioskEndToEndTests: XCTestCase {
 
     // MARK: - Disk
 
-    /// Entries in /tmp named like bedside's own files, apart from test harness
-    /// folders (this suite's and other test runs').
+    /// Folders the test suites and bedside-bench make in the temporary folder
+    /// (other test runs may make them while this one runs); bedside never does.
+    static let testFolderPrefixes = ["bedside-e2e-", "bedside-tmux-", "bedside-kiosk-", "bedside-flows-", "bedside-fixture-",
+                                     "bedside-search-fixture-", "bedside-ui-fixture-", "bedside-corpus-"]
+
+    /// Entries in /tmp named like bedside's own files, apart from test folders.
     static func bedsideEntriesInTmp() -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
         return Set(names.filter { name in
-            name.lowercased().contains("bedside")
-                && !["bedside-e2e-", "bedside-tmux-", "bedside-kiosk-"].contains { name.hasPrefix($0) }
+            name.lowercased().contains("bedside") && !testFolderPrefixes.contains { name.hasPrefix($0) }
         })
     }
 
