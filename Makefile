@@ -44,6 +44,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	./.build/debug/bedside check --content $(CONTENT)
 	BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) $(SWIFT) test --skip-build
+	$(SWIFT) build -c release -Xswiftc -enable-testing --scratch-path .build/monkey --product bedside-monkey && ./.build/monkey/release/bedside-monkey --content $(CONTENT) --events 1000000
 
 check: build
 	./.build/debug/bedside check --content $(CONTENT)

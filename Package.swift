@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "bedside", targets: ["bedside"]),
         .executable(name: "bedside-bench", targets: ["BedsideBench"]),
         .executable(name: "bedside-fuzz", targets: ["BedsideFuzz"]),
+        .executable(name: "bedside-monkey", targets: ["BedsideMonkey"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,11 +41,13 @@ let package = Package(
         .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
         .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent"]),
+        // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).
+        .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI"]),
 
         .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
         .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
         .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
-        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows"]),
+        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey"]),
         .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -50,6 +50,8 @@ public enum Kiosk {
                 if s.kiosk.now < s.kiosk.lockedUntil {
                     s.message = "Staff exit is locked for a short time."
                 } else {
+                    // A patient's message would sit under the staff box: clear it.
+                    s.message = nil
                     s.overlay = .adminPIN(typed: "", wrong: 0)
                 }
                 return true

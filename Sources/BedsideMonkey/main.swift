@@ -1,0 +1,344 @@
+import BedsideContent
+import BedsideFlows
+import Foundation
+@testable import BedsideUI
+
+// bedside-monkey: a headless monkey on the shipped content in kiosk mode.
+// Random keys (every ctrl, alt and function key, printable and odd text),
+// mouse presses and wheel at random places, resizes from 1x1 to 300x120, ticks
+// that pass the idle time, staff-chord PIN tries and pastes go through
+// `App.update` and `Renderer.render`. The app must never quit or write, and
+// its invariants must hold after every event.
+//
+//   bedside-monkey [--content DIR] [--events N] [--seed S]
+//
+// `make test` builds it in release with -enable-testing (so it can reach the
+// core's internal layout for the scroll and link invariants), in its own
+// scratch path so the normal release build is not rebuilt:
+//   swift build -c release -Xswiftc -enable-testing --scratch-path .build/monkey --product bedside-monkey
+// A debug build does about 1,000 events a second: far too slow for 1,000,000.
+// After a broken invariant it starts again from home and goes on, so one run
+// lists every kind of problem it meets. Exit status 1 when any invariant broke.
+
+/// SplitMix64: small, fast and the same on every platform, so a seed replays.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+struct KioskMonkey {
+    /// A broken invariant: `kind` names it (to count repeats), `detail` says what was seen.
+    struct Problem {
+        var kind: String
+        var detail: String
+    }
+
+    struct Failure {
+        var index: Int
+        var event: Event
+        var problem: Problem
+        var recent: [Event]
+    }
+
+    struct Stats {
+        var privacyResets = 0
+        var pagesVisited = 0
+        var pinPrompts = 0
+        var pinLocks = 0
+        var resizes = 0
+    }
+
+    struct Result {
+        var events: Int
+        /// The first failure of each kind, in order.
+        var failures: [Failure]
+        /// How often each kind of failure happened.
+        var repeats: [String: Int]
+        var stats: Stats
+
+        func summary(seed: UInt64, seconds: Double) -> String {
+            "kiosk monkey: seed \(seed), \(events) events in \(String(format: "%.1f", seconds)) s, "
+                + "\(stats.privacyResets) idle resets, \(stats.pagesVisited) page changes, \(stats.pinPrompts) PIN prompts, "
+                + "\(stats.pinLocks) PIN locks, \(stats.resizes) resizes, \(failures.isEmpty ? "no" : "\(failures.count) kinds of") broken invariants"
+        }
+
+        /// One paragraph per kind of failure: what broke, where, the events
+        /// before it and how to replay it.
+        func report(seed: UInt64) -> [String] {
+            failures.map { failure in
+                let key = KioskMonkey.key(failure)
+                return "kiosk monkey: \(key) (\(repeats[key] ?? 1) times). First: seed \(seed), event \(failure.index): "
+                    + "\(failure.event)\n  \(failure.problem.detail)\n  last events:\n"
+                    + failure.recent.map { "    \($0)" }.joined(separator: "\n")
+                    + "\n  replay: bedside-monkey --seed \(seed) --events \(failure.index + 1)"
+            }
+        }
+    }
+
+    static func key(_ failure: Failure) -> String { failure.problem.kind + " after " + kind(of: failure.event) }
+
+    /// Kiosk mode on the content at `content`, with a 30-second idle time,
+    /// the real search engine and a PIN check that never matches.
+    static func environment(content: String) -> AppEnvironment {
+        let store = ContentLoader.load(root: content)
+        var site = SiteConfig.defaults
+        site.clinicName = "Monkey Clinic"
+        site.kiosk.idleSeconds = idleSeconds
+        let search = SearchAdapter(store: store)
+        return AppEnvironment(store: store, site: site, kiosk: true, search: { search.search($0) },
+                              verifyPIN: { _ in false }, today: { "1 January 2026" })
+    }
+
+    static let idleSeconds = 30
+
+    var rng: SplitMix64
+    let env: AppEnvironment
+    var state: AppState
+    var now = 0.0
+    var stats = Stats()
+    /// Events that must come next (the staff chord, a PIN try).
+    var queued: [Event] = []
+
+    init(seed: UInt64, env: AppEnvironment) {
+        rng = SplitMix64(seed: seed)
+        self.env = env
+        state = AppState(page: .home, width: 80, height: 24)
+    }
+
+    static let namedKeys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
+                                   .enter, .tab, .backTab, .backspace, .escape, .delete, .insert, .unknown]
+    /// Commands the reader knows, weighted in so the monkey moves around the content.
+    static let commandChars: [Character] = Array("jkbgGhlm/fnNdcos t?pw[]xqQ1234567890 <>") + ["\u{7F}"]
+    static let oddChars: [Character] = ["é", "日", "本", "😀", "👍🏽", "\u{301}", "ß", "\u{200B}", "\u{FEFF}", "ﬁ", "𝔘", "\u{202E}", "\u{0}"]
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
+
+    mutating func randomCharacter() -> Character {
+        switch int(0...9) {
+        case 0...4: return Self.commandChars.randomElement(using: &rng)!
+        case 5...8: return Character(Unicode.Scalar(UInt8(int(0x20...0x7E))))
+        default: return Self.oddChars.randomElement(using: &rng)!
+        }
+    }
+
+    mutating func randomKey() -> Key {
+        switch int(0...99) {
+        case 0...54: return .char(randomCharacter())
+        case 55...69: return Self.namedKeys.randomElement(using: &rng)!
+        case 70...84: return .ctrl(Character(Unicode.Scalar(UInt8(int(0x61...0x7A)))))
+        case 85...92: return .alt(chance(80) ? randomCharacter() : Character(Unicode.Scalar(UInt8(int(0...0x7F)))))
+        default: return .function(int(1...24))
+        }
+    }
+
+    /// Common terminal sizes, the minimum and just below it: most resizes land
+    /// here, so laid-out pages are reused and a million events stay quick.
+    static let commonSizes = [(80, 24), (80, 25), (100, 30), (120, 40), (132, 43), (60, 20), (40, 12), (39, 12), (40, 11),
+                              (70, 24), (69, 24), (200, 60), (300, 120), (1, 1)]
+
+    /// Mostly common sizes; sometimes anything from 1x1 to 300x120.
+    mutating func randomSize() -> (Int, Int) {
+        switch int(0...9) {
+        case 0...5: return Self.commonSizes.randomElement(using: &rng)!
+        case 6...7: return (int(1...45), int(1...14))
+        default: return (int(1...300), int(1...120))
+        }
+    }
+
+    mutating func randomPaste() -> String {
+        let length = chance(5) ? int(1000...6000) : int(0...80)
+        var text = ""
+        for _ in 0..<length {
+            text.append(chance(3) ? Character(Unicode.Scalar(UInt8(int(0...31)))) : randomCharacter())
+        }
+        return text
+    }
+
+    mutating func nextEvent() -> Event {
+        if !queued.isEmpty { return queued.removeFirst() }
+        switch int(0...999) {
+        case 0...599: return .key(randomKey())
+        case 600...749:
+            let actions: [MouseAction] = [.press, .press, .wheelUp, .wheelDown, .other]
+            let x = chance(95) ? int(0...max(0, state.width - 1)) : int(-3...400)
+            let y = chance(95) ? int(0...max(0, state.height - 1)) : int(-3...200)
+            return .mouse(x: x, y: y, action: actions.randomElement(using: &rng)!)
+        case 750...899:
+            // Usually a second passes; sometimes the visitor walks away.
+            now += chance(3) ? Double(Self.idleSeconds + int(0...5)) : Double(int(0...1500)) / 1000
+            return .tick(now: now)
+        case 900...929:
+            let (w, h) = randomSize()
+            return .resize(width: w, height: h)
+        case 930...949: return .paste(randomPaste())
+        default:
+            // The staff chord, then sometimes a (wrong) PIN.
+            queued = [.key(.ctrl("k"))]
+            if chance(60) {
+                queued += (0..<int(0...6)).map { _ in .key(.char(Character(String(int(0...9))))) } + [.key(.enter)]
+            }
+            return .key(.ctrl("x"))
+        }
+    }
+
+    /// Runs `count` events. After a broken invariant the run starts again from
+    /// a fresh home page (a broken state would only repeat the same problem)
+    /// and goes on, so one run lists every kind of problem it meets.
+    mutating func run(count: Int) -> Result {
+        var recent: [Event] = []
+        var failures: [Failure] = []
+        var repeats: [String: Int] = [:]
+        for index in 0..<count {
+            let event = nextEvent()
+            recent.append(event)
+            if recent.count > 12 { recent.removeFirst() }
+            let before = state
+            let (next, effects) = App.update(state, event, env)
+            state = next
+            if case .resize = event { stats.resizes += 1 }
+            if state.kiosk.privacy && !before.kiosk.privacy { stats.privacyResets += 1 }
+            if state.location.page != before.location.page { stats.pagesVisited += 1 }
+            if case .adminPIN = state.overlay, !Self.isPIN(before.overlay) { stats.pinPrompts += 1 }
+            if state.kiosk.lockedUntil != before.kiosk.lockedUntil { stats.pinLocks += 1 }
+            let screen = Renderer.render(state, env)
+            if let problem = check(effects: effects, screen: screen) {
+                let failure = Failure(index: index, event: event, problem: problem, recent: recent)
+                let key = Self.key(failure)
+                if repeats[key] == nil { failures.append(failure) }
+                repeats[key, default: 0] += 1
+                var fresh = AppState(page: .home, width: state.width, height: state.height)
+                fresh.kiosk.now = now
+                fresh.kiosk.lastInput = now
+                state = fresh
+            }
+        }
+        return Result(events: count, failures: failures, repeats: repeats, stats: stats)
+    }
+
+    /// An event's kind without its details ("key(char)", "resize"), to group failures.
+    static func kind(of event: Event) -> String {
+        switch event {
+        case .key(.char(let c)): return "key(char \(c.isLetter || c.isPunctuation || c.isSymbol ? String(c) : "other"))"
+        case .key(let key): return "key(\(key))"
+        case .mouse(_, _, let action): return "mouse(\(action))"
+        case .resize: return "resize"
+        case .tick: return "tick"
+        case .paste: return "paste"
+        }
+    }
+
+    static func isPIN(_ overlay: Overlay?) -> Bool { if case .adminPIN = overlay { true } else { false } }
+
+    /// The invariants: the first broken one, or nil.
+    func check(effects: [Effect], screen: Screen) -> Problem? {
+        let s = state
+        if effects.contains(.quit) || s.quitRequested { return Problem(kind: "quit", detail: "the app asked to quit in kiosk mode") }
+        for effect in effects {
+            switch effect {
+            case .saveSummary: return Problem(kind: "save", detail: "kiosk mode asked to save a summary to disk")
+            case .printSummary: return Problem(kind: "print", detail: "a summary went to print with no print-command set")
+            case .quit, .clearScrollback: break
+            }
+        }
+        if screen.width != s.width || screen.height != s.height || screen.cells.count != s.width * s.height {
+            return Problem(kind: "screen size", detail: "screen is \(screen.width)x\(screen.height) (\(screen.cells.count) cells), state is \(s.width)x\(s.height)")
+        }
+        let layout = s.layout(env)
+        let maxScroll = s.maxScroll(layout)
+        if s.location.scroll < 0 || s.location.scroll > maxScroll {
+            return Problem(kind: "scroll out of range",
+                           detail: "scroll \(s.location.scroll) outside 0...\(maxScroll) on \(s.location.page) at \(s.width)x\(s.height)")
+        }
+        // Below the minimum size the page is not drawn ("Please enlarge"), so
+        // no link can be on screen; the rule applies to drawn pages.
+        if let selected = s.location.selectedLink, !s.frame.tooSmall, !s.isVisible(link: selected, env) {
+            return Problem(kind: "selected link off screen",
+                           detail: "selected link \(selected) of \(layout.links.count) is not on screen (scroll \(s.location.scroll), "
+                               + "text height \(s.frame.text.height)) on \(s.location.page) at \(s.width)x\(s.height)")
+        }
+        switch s.overlay {
+        case .search(let search) where search.query.count > AppState.maxQueryLength:
+            return Problem(kind: "search query too long", detail: "search query is \(search.query.count) characters")
+        case .find(let find) where find.query.count > AppState.maxQueryLength:
+            return Problem(kind: "find query too long", detail: "find query is \(find.query.count) characters")
+        case .adminPIN(let typed, let wrong) where typed.count > Kiosk.maxPINLength || wrong >= Kiosk.maxTries:
+            return Problem(kind: "PIN prompt", detail: "PIN prompt holds \(typed.count) characters after \(wrong) wrong tries")
+        default: break
+        }
+        for location in [s.location] + s.back + s.forward {
+            if let problem = problem(with: location.page) { return Problem(kind: "bad page", detail: problem) }
+        }
+        if s.kiosk.privacy {
+            if !s.back.isEmpty || !s.forward.isEmpty || s.overlay != nil || s.find != nil || s.visit != VisitLog()
+                || s.location != Location(page: .home) {
+                return Problem(kind: "privacy not clean", detail: "the privacy screen is up but the visit is not forgotten: "
+                               + "\(s.location), \(s.back.count) back, overlay \(String(describing: s.overlay))")
+            }
+            if !s.frame.tooSmall && !screen.text.contains("Press any key to start") {
+                return Problem(kind: "privacy screen", detail: "the privacy screen does not say 'Press any key to start'")
+            }
+        }
+        return nil
+    }
+
+    /// Why the app should never be on this page, or nil when it exists.
+    func problem(with page: Page) -> String? {
+        let store = env.store
+        switch page {
+        case .home, .glossaryIndex, .flowPicker, .walkthroughPicker: return nil
+        case .file(let path): return "a file page (\(path)) in the history"
+        case .section(let id): return store.section(id) == nil ? "on a section that does not exist: \(id)" : nil
+        case .topic(let id): return store.topic(id) == nil ? "on a topic that does not exist: \(id)" : nil
+        case .flow(let id, let answers):
+            guard let flow = store.flow(id) else { return "on a flow that does not exist: \(id)" }
+            var session = FlowSession(flow: flow)
+            for answer in answers {
+                do { try session.answer(answer) } catch { return "flow \(id) has an answer that does not fit: \(answers)" }
+            }
+            return nil
+        case .walkthrough(let id, let step):
+            guard let walkthrough = store.walkthroughs.first(where: { $0.id == id }) else { return "on a walkthrough that does not exist: \(id)" }
+            return walkthrough.steps.indices.contains(step) ? nil : "walkthrough \(id) at step \(step) of \(walkthrough.steps.count)"
+        }
+    }
+}
+
+enum MonkeyCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        var content = "Content", events = 1_000_000, seed: UInt64 = 20_261_130
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { return usage("\(flag) needs a value") }
+            switch flag {
+            case "--content": content = value
+            case "--events": guard let n = Int(value), n > 0 else { return usage("--events wants a positive number, not '\(value)'") }; events = n
+            case "--seed": guard let s = UInt64(value) else { return usage("--seed wants a number, not '\(value)'") }; seed = s
+            default: return usage("unknown option '\(flag)'")
+            }
+        }
+        let env = KioskMonkey.environment(content: content)
+        guard env.store.topics.count > 0 else { return usage("no topics found in '\(content)' (use --content DIR)") }
+        var monkey = KioskMonkey(seed: seed, env: env)
+        let started = Date()
+        let result = monkey.run(count: events)
+        let seconds = Date().timeIntervalSince(started)
+        print(result.summary(seed: seed, seconds: seconds))
+        for line in result.report(seed: seed) { print(line) }
+        return result.failures.isEmpty ? 0 : 1
+    }
+
+    static func usage(_ problem: String) -> Int32 {
+        FileHandle.standardError.write(Data("bedside-monkey: \(problem)\nusage: bedside-monkey [--content DIR] [--events N] [--seed S]\n".utf8))
+        return 2
+    }
+}
+
+exit(MonkeyCommand.run(CommandLine.arguments))

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import BedsideMonkey
+
+/// The kiosk monkey (Sources/BedsideMonkey) on the shipped content: random
+/// keys, mouse, resizes, ticks and pastes through `App.update` and
+/// `Renderer.render` in kiosk mode. The app must never quit and every
+/// invariant must hold after every event. The 1,000,000-event run is the
+/// release-built `bedside-monkey` in `make test`; here a debug build runs
+/// 50,000 events (BEDSIDE_MONKEY_EVENTS and BEDSIDE_MONKEY_SEED override).
+final class KioskMonkeyTests: XCTestCase {
+    static let env = KioskMonkey.environment(content: URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content").path)
+
+    func testShippedContentIsLoaded() {
+        XCTAssertGreaterThanOrEqual(Self.env.store.topics.count, 40)
+        XCTAssertFalse(Self.env.store.flows.isEmpty)
+        XCTAssertFalse(Self.env.store.walkthroughs.isEmpty)
+    }
+
+    func testFiftyThousandRandomEventsInKioskMode() {
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["BEDSIDE_MONKEY_EVENTS"].flatMap(Int.init) ?? 50_000
+        let seed = environment["BEDSIDE_MONKEY_SEED"].flatMap(UInt64.init) ?? 20_261_130
+        run(seed: seed, count: count)
+    }
+
+    /// Short runs on other seeds, so other paths through the content are tried.
+    func testShortRunsOnOtherSeeds() {
+        for seed in UInt64(1)...3 { run(seed: seed, count: 3_000) }
+    }
+
+    /// The same seed gives the same events, so a printed failure replays.
+    func testASeedReplaysTheSameEvents() {
+        var a = KioskMonkey(seed: 7, env: Self.env), b = KioskMonkey(seed: 7, env: Self.env)
+        for _ in 0..<2_000 { XCTAssertEqual(a.nextEvent(), b.nextEvent()) }
+    }
+
+    func run(seed: UInt64, count: Int, file: StaticString = #filePath, line: UInt = #line) {
+        var monkey = KioskMonkey(seed: seed, env: Self.env)
+        let started = Date()
+        let result = monkey.run(count: count)
+        print(result.summary(seed: seed, seconds: Date().timeIntervalSince(started)))
+        for problem in result.report(seed: seed) { XCTFail(problem, file: file, line: line) }
+        // Each kind of event really happened, so the run tested what it claims.
+        XCTAssertGreaterThan(result.stats.privacyResets, 0, "idle resets happened", file: file, line: line)
+        XCTAssertGreaterThan(result.stats.pagesVisited, 0, "pages were opened", file: file, line: line)
+        XCTAssertGreaterThan(result.stats.pinPrompts, 0, "the staff PIN prompt was opened", file: file, line: line)
+        XCTAssertGreaterThan(result.stats.resizes, 0, "the terminal was resized", file: file, line: line)
+    }
+}
