@@ -131,12 +131,14 @@ public struct DocumentLayouter {
             guard case .word(let fragments) = flow.tokens[i] else { return "" }
             return fragments.map(\.text).joined()
         }
+        // Each word is normalised once; phrases are then looked up from those.
+        let normalized = wordIndexes.map { GlossaryMatcher.normalize(plain($0)) }
         var k = 0
         while k < wordIndexes.count {
             var matched = 0
             for length in stride(from: min(matcher.longest, wordIndexes.count - k), through: 1, by: -1) {
                 let slice = wordIndexes[k..<(k + length)]
-                guard let termID = matcher.term(for: slice.map(plain)), !markedTerms.contains(termID) else { continue }
+                guard let termID = matcher.term(normalized: normalized[k..<(k + length)]), !markedTerms.contains(termID) else { continue }
                 let isLinked = slice.contains { i in
                     if case .word(let f) = flow.tokens[i] { return f.contains { $0.link != nil } } else { return false }
                 }

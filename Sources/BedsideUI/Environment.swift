@@ -63,21 +63,32 @@ final class LayoutCache: @unchecked Sendable {
         var marks: [VisitLog.PromptKey: VisitLog.Mark]
         var width: Int
     }
-    private var entries: [Key: DocumentLayout] = [:]
+    private struct Entry {
+        var layout: DocumentLayout
+        var lastUsed: UInt64
+    }
+    private var entries: [Key: Entry] = [:]
+    private var clock: UInt64 = 0
     private let lock = NSLock()
+    static let capacity = 64
 
     func layout(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], width: Int, make: () -> DocumentLayout) -> DocumentLayout {
         let key = Key(page: page, marks: marks, width: width)
         lock.lock()
+        clock += 1
         if let hit = entries[key] {
+            entries[key]!.lastUsed = clock
             lock.unlock()
-            return hit
+            return hit.layout
         }
         lock.unlock()
         let made = make()
         lock.lock()
-        if entries.count > 64 { entries.removeAll() }
-        entries[key] = made
+        // Least recently used goes first, so the pages being read stay cached.
+        if entries.count >= Self.capacity, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+            entries[oldest] = nil
+        }
+        entries[key] = Entry(layout: made, lastUsed: clock)
         lock.unlock()
         return made
     }

@@ -72,7 +72,9 @@ public enum Kiosk {
         case .backspace:
             s.overlay = .adminPIN(typed: String(typed.dropLast()), wrong: wrong)
         case .enter:
-            if !typed.isEmpty && env.verifyPIN(typed) {
+            // An empty PIN is not a try: Enter alone must not lock the staff out.
+            if typed.isEmpty { return }
+            if env.verifyPIN(typed) {
                 s.overlay = nil
                 s.quitRequested = true
             } else if wrong + 1 >= maxTries {

@@ -77,6 +77,8 @@ public struct LayoutOptions: Equatable, Sendable {
 /// three words long, matched case-insensitively.
 public struct GlossaryMatcher: Equatable, Sendable {
     var phrases: [String: String] = [:]
+    /// The first word of every phrase: most words start none, and are skipped at once.
+    var firstWords: Set<String> = []
     var longest = 1
 
     public init(terms: [GlossaryTerm]) {
@@ -85,6 +87,7 @@ public struct GlossaryMatcher: Equatable, Sendable {
                 let key = Self.normalize(spelling)
                 guard !key.isEmpty, key.count > 2 else { continue }
                 if phrases[key] == nil { phrases[key] = term.id }
+                firstWords.insert(String(key.split(separator: " ")[0]))
                 longest = max(longest, key.split(separator: " ").count)
             }
         }
@@ -97,4 +100,10 @@ public struct GlossaryMatcher: Equatable, Sendable {
     }
 
     func term(for words: [String]) -> String? { phrases[Self.normalize(words.joined(separator: " "))] }
+
+    /// The term for words that are already normalised (see `normalize`).
+    func term(normalized words: ArraySlice<String>) -> String? {
+        guard let first = words.first(where: { !$0.isEmpty }), firstWords.contains(String(first.split(separator: " ")[0])) else { return nil }
+        return phrases[words.filter { !$0.isEmpty }.joined(separator: " ")]
+    }
 }

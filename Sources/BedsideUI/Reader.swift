@@ -18,12 +18,12 @@ extension AppState {
 
     mutating func scroll(to line: Int, _ env: AppEnvironment) {
         location.scroll = min(max(0, line), maxScroll(layout(env)))
+        // Keep the selected link on screen: drop the selection if it scrolled away.
+        if let selected = location.selectedLink, !isVisible(link: selected, env) { location.selectedLink = nil }
     }
 
     mutating func scroll(by delta: Int, _ env: AppEnvironment) {
         scroll(to: location.scroll + delta, env)
-        // Keep the selected link on screen: drop the selection if it scrolled away.
-        if let selected = location.selectedLink, !isVisible(link: selected, env) { location.selectedLink = nil }
     }
 
     func isVisible(link index: Int, _ env: AppEnvironment) -> Bool {

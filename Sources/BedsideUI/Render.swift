@@ -115,14 +115,14 @@ public enum Renderer {
         // A prompt or a message is what the reader is acting on, so it wins
         // the room; the breadcrumb gives way. Key hints are only a fallback.
         var info: String
-        var urgent = true
+        var urgent = true  // a prompt, a message, or kiosk hints: never cut for the breadcrumb
         if case .find(let f) = s.overlay {
             info = "Find: " + f.query
         } else if let message = s.message {
             info = message
         } else {
             info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : hints(s, env)
-            urgent = false
+            urgent = env.kiosk
         }
         let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
         let room = max(0, screen.width - rightWidth - 1)
@@ -148,7 +148,8 @@ public enum Renderer {
         case .walkthrough:
             return "Tab+Enter mark  ] next step  [ previous  p summary"
         default:
-            return "Tab links  / search  c check a symptom  " + leave
+            // In kiosk mode the way to finish must always fit, so the hints are shorter.
+            return env.kiosk ? "/ search  c symptoms  " + leave : "Tab links  / search  c check a symptom  " + leave
         }
     }
 

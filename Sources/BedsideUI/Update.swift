@@ -30,6 +30,10 @@ public enum App {
                 s.handleReaderKey(key, env)
             }
         }
+        // Any event can change the text width or the page's length (sidebar,
+        // history, teach-back marks): keep the scroll and selection valid for
+        // what is on screen now.
+        if !s.frame.tooSmall { s.scroll(by: 0, env) }
         return s.finishUpdate()
     }
 }
