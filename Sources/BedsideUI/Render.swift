@@ -46,9 +46,10 @@ public enum Renderer {
         screen.fill(x: 0, y: 0, width: screen.width, height: 1, style: bar)
         var title = " bedside"
         if let clinic = env.site.clinicName { title += (env.unicode ? " · " : " - ") + clinic }
-        let hint = "? help "
-        let hintX = screen.width - DisplayWidth.of(hint)
-        screen.put(hint, x: hintX, y: 0, style: bar)
+        // On a shared kiosk the way to finish sits in the header, where it always fits.
+        let hint = env.kiosk ? "x finish: forget me  ? help " : "? help "
+        let hintX = max(0, screen.width - DisplayWidth.of(hint))
+        screen.put(hint, x: hintX, y: 0, style: env.kiosk ? Style(.statusKey, bold: true) : bar)
         screen.put(title, x: 0, y: 0, style: Style(.statusBar, bold: true), maxWidth: max(0, hintX - 1))
     }
 
@@ -115,14 +116,14 @@ public enum Renderer {
         // A prompt or a message is what the reader is acting on, so it wins
         // the room; the breadcrumb gives way. Key hints are only a fallback.
         var info: String
-        var urgent = true  // a prompt, a message, or kiosk hints: never cut for the breadcrumb
+        var urgent = true  // a prompt or a message: never cut for the breadcrumb
         if case .find(let f) = s.overlay {
             info = "Find: " + f.query
         } else if let message = s.message {
             info = message
         } else {
             info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : hints(s, env)
-            urgent = env.kiosk
+            urgent = false
         }
         let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
         let room = max(0, screen.width - rightWidth - 1)
@@ -138,7 +139,7 @@ public enum Renderer {
 
     /// Key hints for the page at hand: the next thing a reader is likely to need.
     static func hints(_ s: AppState, _ env: AppEnvironment) -> String {
-        let leave = env.kiosk ? "x finish: forget me" : "q quit"
+        let leave = env.kiosk ? "x finish" : "q quit"
         switch s.location.page {
         case .flow(let id, let answers):
             if let question = FlowPage.session(id, answers: answers, env.store)?.question {
@@ -148,8 +149,7 @@ public enum Renderer {
         case .walkthrough:
             return "Tab+Enter mark  ] next step  [ previous  p summary"
         default:
-            // In kiosk mode the way to finish must always fit, so the hints are shorter.
-            return env.kiosk ? "/ search  c symptoms  " + leave : "Tab links  / search  c check a symptom  " + leave
+            return "Tab links  / search  c check a symptom  " + leave
         }
     }
 
