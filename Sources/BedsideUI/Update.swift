@@ -33,7 +33,13 @@ public enum App {
         // Any event can change the text width or the page's length (sidebar,
         // history, teach-back marks): keep the scroll and selection valid for
         // what is on screen now.
-        if !s.frame.tooSmall { s.scroll(by: 0, env) }
+        // Below the minimum size nothing is drawn, so the selection is kept for
+        // when the window grows; the scroll is always kept in range.
+        if s.frame.tooSmall {
+            s.location.scroll = min(s.location.scroll, s.maxScroll(s.layout(env)))
+        } else {
+            s.scroll(by: 0, env)
+        }
         return s.finishUpdate()
     }
 }
