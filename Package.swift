@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
         .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
         .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
-        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey"]),
+        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey"], exclude: ["Golden"]),
         .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
