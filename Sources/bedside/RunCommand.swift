@@ -79,7 +79,10 @@ enum SummaryOutput {
             var message: String
             do {
                 let path = try save(text: text, markdown: markdown)
-                message = "Summary saved: \(path) (and .md)"
+                // Short enough for an 80-column status bar: ~ for the home folder.
+                let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+                let shown = !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : Substring(path)
+                message = "Saved: \(shown) (+ .md)"
             } catch {
                 message = "Could not save the summary: \(error.localizedDescription)"
             }
@@ -87,7 +90,7 @@ enum SummaryOutput {
             return message
         case .printSummary(let text):
             guard let command = site.printCommand else { return "Printing is not available here." }
-            return "Summary" + print(text, command: command)
+            return "Summary:" + print(text, command: command)
         default:
             return nil
         }
@@ -120,9 +123,9 @@ enum SummaryOutput {
             pipe.fileHandleForWriting.write(Data(text.utf8))
             try pipe.fileHandleForWriting.close()
             process.waitUntilExit()
-            return process.terminationStatus == 0 ? " sent to the printer." : " could not be printed (the print command failed)."
+            return process.terminationStatus == 0 ? " Sent to the printer." : " Printing failed."
         } catch {
-            return " could not be printed: \(error.localizedDescription)"
+            return " Printing failed: \(error.localizedDescription)"
         }
     }
 }
