@@ -21,6 +21,13 @@ enum SearchBench {
         }
     }
 
+    static func buildRepeatedly(_ options: BenchOptions, runs: Int) {
+        let store = ContentLoader.load(root: options.content)
+        var builds: [Double] = []
+        for _ in 0..<runs { builds.append(Measure.seconds { _ = SearchIndex(store: store) }) }
+        print(String(format: "%d builds, p50 %.2f ms", runs, Measure.percentile(builds, 0.5) * 1e3))
+    }
+
     static func measure(name: String, store: ContentStore, queries: [String], buildRuns: Int) {
         var index: SearchIndex?
         var builds: [Double] = []

@@ -7,9 +7,13 @@ import Foundation
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --topics N       size of the generated corpus (default 10000)
 //   --only PART      one part: content, search or ui
+//   --profile-search-build N   build the shipped search index N times (for perf)
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
-if options.searchEvalOnly {
+if let runs = options.profileSearchBuild {
+    // For a profiler: only build the shipped search index, many times.
+    SearchBench.buildRepeatedly(options, runs: runs)
+} else if options.searchEvalOnly {
     SearchBench.evaluate(options)
 } else {
     if options.only == nil || options.only == "content" { ContentBench.run(options) }
@@ -23,6 +27,7 @@ struct BenchOptions {
     var searchEvalOnly = false
     var generatedTopics = 10_000
     var only: String?
+    var profileSearchBuild: Int?
 
     static func parse(_ args: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -33,6 +38,7 @@ struct BenchOptions {
             case "--bin": options.bin = iterator.next() ?? options.bin
             case "--search-eval": options.searchEvalOnly = true
             case "--only": options.only = iterator.next()
+            case "--profile-search-build": options.profileSearchBuild = iterator.next().flatMap(Int.init) ?? 200
             case "--topics": options.generatedTopics = iterator.next().flatMap(Int.init) ?? options.generatedTopics
             default:
                 FileHandle.standardError.write(Data("bedside-bench: unknown option \(arg)\n".utf8))
