@@ -46,7 +46,4 @@ extension AppState {
             break
         }
     }
-
-    /// Every page is a laid-out document (flows and walkthroughs included).
-    var isDocumentPage: Bool { true }
 }

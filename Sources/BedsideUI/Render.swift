@@ -110,8 +110,7 @@ public enum Renderer {
         let y = screen.height - 1
         let bar = Style(.statusBar)
         screen.fill(x: 0, y: y, width: screen.width, height: 1, style: bar)
-        let position = s.isDocumentPage ? scrollPosition(s, env) : ""
-        let right = position.isEmpty ? "" : " \(position) "
+        let right = " \(scrollPosition(s, env)) "
         let rightWidth = DisplayWidth.of(right)
         // A prompt or a message is what the reader is acting on, so it wins
         // the room; the breadcrumb gives way. Key hints are only a fallback.

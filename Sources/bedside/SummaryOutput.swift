@@ -1,0 +1,70 @@
+import BedsideContent
+import BedsideUI
+import Foundation
+
+/// Where the take-home summary goes: a file in the home folder (never in
+/// kiosk mode, where the core only asks to print) and the clinic's printer.
+enum SummaryOutput {
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: Date())
+    }
+
+    static func perform(_ effect: Effect, site: SiteConfig) -> String? {
+        switch effect {
+        case .saveSummary(let text, let markdown):
+            var message: String
+            do {
+                let path = try save(text: text, markdown: markdown)
+                // Short enough for an 80-column status bar: ~ for the home folder.
+                let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+                let shown = !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : Substring(path)
+                message = "Saved: \(shown) (+ .md)"
+            } catch {
+                message = "Could not save the summary: \(error.localizedDescription)"
+            }
+            if let command = site.printCommand { message += print(text, command: command) }
+            return message
+        case .printSummary(let text):
+            guard let command = site.printCommand else { return "Printing is not available here." }
+            return "Summary:" + print(text, command: command)
+        default:
+            return nil
+        }
+    }
+
+    static func save(text: String, markdown: String) throws -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+        let folder = home + "/bedside-summaries"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stamp = DateFormatter()
+        stamp.locale = Locale(identifier: "en_US_POSIX")
+        stamp.dateFormat = "yyyy-MM-dd-HHmmss"
+        let base = folder + "/visit-" + stamp.string(from: Date())
+        try text.write(toFile: base + ".txt", atomically: true, encoding: .utf8)
+        try markdown.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+        return base + ".txt"
+    }
+
+    /// Pipes the text to the clinic's print command; returns the outcome in words.
+    static func print(_ text: String, command: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return process.terminationStatus == 0 ? " Sent to the printer." : " Printing failed."
+        } catch {
+            return " Printing failed: \(error.localizedDescription)"
+        }
+    }
+}
