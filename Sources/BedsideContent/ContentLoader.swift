@@ -3,76 +3,114 @@ import Foundation
 /// Reads a content folder into a `ContentStore`. It never stops at a bad
 /// file: each problem becomes a diagnostic and the file is skipped.
 public enum ContentLoader {
-    public static func load(root: String) -> ContentStore {
+    /// Reads the store.
+    ///
+    /// - Parameter background: return as soon as the manifest, glossary, home
+    ///   page and strings are read (all the browser's first screen needs) and
+    ///   leave topics, flows and walkthroughs to `ContentStore.loadInBackground()`,
+    ///   or to whoever reads them first. The store answers the same either
+    ///   way, diagnostics included.
+    public static func load(root: String, background: Bool = false) -> ContentStore {
         let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        var diagnostics: [Diagnostic] = []
 
-        // sections.yaml: without it, fall back to the topic folders so nothing is lost.
+        // sections.yaml: without it, fall back to the topic sections so nothing is lost.
+        var manifestDiagnostics: [Diagnostic] = []
         var manifest = Manifest()
         let manifestPath = root + "/sections.yaml"
-        if let text = readText(manifestPath, &diagnostics, missingIsError: true) {
+        if let text = readText(manifestPath, &manifestDiagnostics, missingIsError: true) {
             let (parsed, problems) = Manifest.parse(text: text, path: manifestPath)
             manifest = parsed
-            diagnostics += problems
+            manifestDiagnostics += problems
         }
 
-        // Topic, glossary, flow and walkthrough files are independent, so they
-        // are read and parsed in parallel, all in one batch so the cores share
-        // the work; results are merged in the same order as a sequential pass
-        // (topics, glossary, flows, walkthroughs; files sorted), so the store
-        // and its diagnostics never depend on timing.
-        let jobs = files(under: root + "/topics", extensions: ["md", "markdown"]).map { FileJob.topic($0) }
-            + files(under: root + "/glossary", extensions: ["yaml", "yml"]).map { FileJob.glossary($0) }
-            + files(under: root + "/flows", extensions: ["md"]).map { FileJob.flow($0) }
-            + files(under: root + "/walkthroughs", extensions: ["md"]).map { FileJob.walkthrough($0) }
-        var topics: [TopicFile] = []
-        var glossary: [GlossaryTerm] = []
-        var flows: [Flow] = []
-        var walkthroughs: [Walkthrough] = []
-        for result in Parallel.map(jobs, { $0.run() }) {
-            diagnostics += result.problems
-            switch result {
-            case .topic(let topic, _): if let topic { topics.append(topic) }
-            case .glossary(let terms, _): glossary += terms
-            case .flow(let flow, _): if let flow { flows.append(flow) }
-            case .walkthrough(let walkthrough, _): if let walkthrough { walkthroughs.append(walkthrough) }
+        // Files are independent, so they are parsed in parallel; results are
+        // merged in the order of a sequential pass (topics, glossary, flows,
+        // walkthroughs; files sorted), so the store and its diagnostics never
+        // depend on timing.
+        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"]).map { FileJob.topic($0) }
+        let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"]).map { FileJob.glossary($0) }
+        let flowFiles = files(under: root + "/flows", extensions: ["md"])
+        let walkthroughFiles = files(under: root + "/walkthroughs", extensions: ["md"])
+        let laterJobs = flowFiles.map { FileJob.flow($0) } + walkthroughFiles.map { FileJob.walkthrough($0) }
+        let fileCounts = DeferredContent.FileCounts(flows: flowFiles.count, walkthroughs: walkthroughFiles.count)
+
+        let glossary: Parsed
+        let deferred: DeferredContent
+        // With no sections.yaml the sections come from the topics, so they are needed now.
+        if background && !manifest.sections.isEmpty {
+            let sections = manifest
+            deferred = DeferredContent(fileCounts: fileCounts) {
+                let results = Parallel.map(topicJobs + laterJobs, { $0.run() })
+                return Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: sections)
             }
-        }
-        if manifest.sections.isEmpty {
-            let folders = Set(topics.map(\.info.section)).sorted()
-            manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
+            glossary = Parsed(Parallel.map(glossaryJobs, { $0.run() }))
+        } else {
+            // One batch, so the cores share all the work.
+            var results = Parallel.map(topicJobs + glossaryJobs + laterJobs, { $0.run() })
+            let glossaryRange = topicJobs.count..<(topicJobs.count + glossaryJobs.count)
+            glossary = Parsed(results[glossaryRange])
+            results.removeSubrange(glossaryRange)
+            if manifest.sections.isEmpty {
+                let folders = Set(Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
+                manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
+            }
+            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: manifest),
+                                       fileCounts: fileCounts)
         }
 
-        walkthroughs.sort { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
-
+        var trailing: [Diagnostic] = []
         var home = Document(blocks: [])
         let homePath = root + "/home.md"
-        if FileManager.default.fileExists(atPath: homePath), let text = readText(homePath, &diagnostics) {
+        if FileManager.default.fileExists(atPath: homePath), let text = readText(homePath, &trailing) {
             home = MarkdownParser.parse(text)
         }
 
         var strings = ContentStrings()
         let stringsPath = root + "/strings.yaml"
-        if FileManager.default.fileExists(atPath: stringsPath), let text = readText(stringsPath, &diagnostics) {
+        if FileManager.default.fileExists(atPath: stringsPath), let text = readText(stringsPath, &trailing) {
             let (parsed, problems) = ContentStrings.parse(text: text, path: stringsPath)
             strings = parsed
-            diagnostics += problems
+            trailing += problems
         }
 
-        return ContentStore(root: root, manifest: manifest, topics: topics, glossary: glossary, home: home,
-                            strings: strings, flows: flows, walkthroughs: walkthroughs, diagnostics: diagnostics)
+        return ContentStore(root: root, manifest: manifest, glossary: glossary.glossary, home: home, strings: strings,
+                            deferred: deferred, manifestDiagnostics: manifestDiagnostics,
+                            glossaryDiagnostics: glossary.diagnostics, trailingDiagnostics: trailing)
     }
 
     /// Files with one of `extensions` below `directory`, sorted so loading is deterministic.
+    /// Hidden files and folders (names starting with ".") are skipped, and
+    /// symbolic links to folders are not followed, so a loop cannot trap it.
+    /// readdir(3) directly: FileManager's enumerator costs about a millisecond
+    /// here, a tenth of the time to the first screen.
     static func files(under directory: String, extensions: Set<String>) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard !name.hasPrefix("."), extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            result.append(directory + "/" + relative)
-        }
+        collect(directory, extensions, into: &result)
         return result.sorted()
+    }
+
+    private static func collect(_ directory: String, _ extensions: Set<String>, into result: inout [String]) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix(".") else { continue }
+            let path = directory + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == DT_UNKNOWN || type == DT_LNK {
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                if isDirectory && Int32(entry.pointee.d_type) == DT_LNK { continue }
+                type = isDirectory ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == DT_DIR {
+                collect(path, extensions, into: &result)
+            } else if type == DT_REG, let dot = name.lastIndex(of: "."),
+                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                result.append(path)
+            }
+        }
     }
 
     /// The file as UTF-8 text, or nil with a diagnostic that says why not.
@@ -139,6 +177,36 @@ private enum FileJob {
             let (walkthrough, more) = WalkthroughParser.parse(text: text, path: path)
             return .walkthrough(walkthrough, problems + more)
         }
+    }
+}
+
+/// What a batch of file jobs produced, merged in job order.
+private struct Parsed {
+    var topics: [TopicFile] = []
+    var glossary: [GlossaryTerm] = []
+    var flows: [Flow] = []
+    var walkthroughs: [Walkthrough] = []
+    var diagnostics: [Diagnostic] = []
+
+    init<Results: Sequence>(_ results: Results) where Results.Element == FileResult {
+        for result in results {
+            diagnostics += result.problems
+            switch result {
+            case .topic(let topic, _): if let topic { topics.append(topic) }
+            case .glossary(let terms, _): glossary += terms
+            case .flow(let flow, _): if let flow { flows.append(flow) }
+            case .walkthrough(let walkthrough, _): if let walkthrough { walkthroughs.append(walkthrough) }
+            }
+        }
+    }
+
+    /// Topic results first, then flow and walkthrough results.
+    static func deferredValue(_ results: [FileResult], topicCount: Int, manifest: Manifest) -> DeferredContent.Value {
+        let topics = Parsed(results[..<topicCount]), later = Parsed(results[topicCount...])
+        let walkthroughs = later.walkthroughs.sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
+        return DeferredContent.Value(topics: TopicTable(topics.topics, manifest: manifest), flows: later.flows,
+                                     walkthroughs: walkthroughs, topicDiagnostics: topics.diagnostics,
+                                     laterDiagnostics: later.diagnostics)
     }
 }
 

@@ -1,70 +1,99 @@
 import Foundation
 
-/// The loaded content store. Topic metadata, the glossary, flows and
-/// walkthroughs are read at start; topic bodies are parsed on first use.
-/// A broken file is reported in `diagnostics` and skipped: the rest still load.
+/// The loaded content store. A broken file is reported in `diagnostics` and
+/// skipped: the rest still load.
+///
+/// The manifest, glossary, home page and strings are read at once. Topics,
+/// flows and walkthroughs may be parsed in the background (see
+/// `ContentLoader.load(root:background:)`): the first screen needs none of
+/// them, and whoever reads them first waits until they are ready. Topic
+/// bodies are parsed on first use. Either way the store answers the same.
 public struct ContentStore: Sendable {
     public var root: String
     public var manifest: Manifest
     /// Every loaded topic, in reading order: by section, then `order`, then title.
-    public var topics: [TopicInfo]
+    public var topics: [TopicInfo] { deferred.value.topics.infos }
     public var glossary: [GlossaryTerm]
     public var home: Document
     public var strings: ContentStrings
-    public var flows: [Flow]
-    public var walkthroughs: [Walkthrough]
-    /// Problems found while loading (files skipped, fields ignored).
-    public var diagnostics: [Diagnostic]
+    /// Symptom flows, in file order.
+    public var flows: [Flow] { deferred.value.flows }
+    /// Nurse walkthroughs, in `order`.
+    public var walkthroughs: [Walkthrough] { deferred.value.walkthroughs }
+    /// Whether the content has flow (walkthrough) files. Menus use these, not
+    /// `flows.isEmpty`, so drawing the home screen never waits for parsing.
+    public var hasFlowFiles: Bool { deferred.fileCounts.flows > 0 }
+    public var hasWalkthroughFiles: Bool { deferred.fileCounts.walkthroughs > 0 }
+    /// Problems found while loading (files skipped, fields ignored), in the
+    /// order of a sequential pass: manifest, topics, glossary, flows,
+    /// walkthroughs, home, strings.
+    public var diagnostics: [Diagnostic] {
+        let parsed = deferred.value
+        return manifestDiagnostics + parsed.topicDiagnostics + glossaryDiagnostics + parsed.laterDiagnostics
+            + trailingDiagnostics
+    }
 
-    private var topicIndex: [String: Int]
+    private var manifestDiagnostics: [Diagnostic]
+    private var glossaryDiagnostics: [Diagnostic]
+    private var trailingDiagnostics: [Diagnostic]
+    private let deferred: DeferredContent
     private var glossaryIndex: [String: Int]
-    private var flowIndex: [String: Int]
-    private var pathIndex: [String: String]
-    private var bodies: [String: String]
     private let cache = DocumentCache()
 
     public init(root: String = "", manifest: Manifest = Manifest(), topics: [TopicFile] = [],
                 glossary: [GlossaryTerm] = [], home: Document = Document(blocks: []),
                 strings: ContentStrings = ContentStrings(), flows: [Flow] = [], walkthroughs: [Walkthrough] = [],
                 diagnostics: [Diagnostic] = []) {
+        let ready = DeferredContent.Value(topics: TopicTable(topics, manifest: manifest), flows: flows,
+                                          walkthroughs: walkthroughs)
+        self.init(root: root, manifest: manifest, glossary: glossary, home: home, strings: strings,
+                  deferred: DeferredContent(ready: ready, fileCounts: .init(flows: flows.count, walkthroughs: walkthroughs.count)),
+                  manifestDiagnostics: diagnostics, glossaryDiagnostics: [], trailingDiagnostics: [])
+    }
+
+    init(root: String, manifest: Manifest, glossary: [GlossaryTerm], home: Document, strings: ContentStrings,
+         deferred: DeferredContent, manifestDiagnostics: [Diagnostic], glossaryDiagnostics: [Diagnostic],
+         trailingDiagnostics: [Diagnostic]) {
         self.root = root
         self.manifest = manifest
-        let sectionRank = Dictionary(manifest.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let sorted = topics.sorted { a, b in
-            let ra = sectionRank[a.info.section] ?? Int.max, rb = sectionRank[b.info.section] ?? Int.max
-            if ra != rb { return ra < rb }
-            let oa = a.info.order ?? Int.max, ob = b.info.order ?? Int.max
-            if oa != ob { return oa < ob }
-            return a.info.title.localizedStandardCompare(b.info.title) == .orderedAscending
-        }
-        self.topics = sorted.map(\.info)
-        self.bodies = Dictionary(sorted.map { ($0.info.id, $0.body) }, uniquingKeysWith: { a, _ in a })
-        self.topicIndex = Dictionary(self.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.pathIndex = Dictionary(self.topics.map { (PathText.normalize($0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
         self.glossary = glossary
         self.glossaryIndex = Dictionary(glossary.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.home = home
         self.strings = strings
-        self.flows = flows
-        self.flowIndex = Dictionary(flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.walkthroughs = walkthroughs
-        self.diagnostics = diagnostics
+        self.deferred = deferred
+        self.manifestDiagnostics = manifestDiagnostics
+        self.glossaryDiagnostics = glossaryDiagnostics
+        self.trailingDiagnostics = trailingDiagnostics
     }
 
     // MARK: - Look-ups
 
-    public func topic(_ id: String) -> TopicInfo? { topicIndex[id].map { topics[$0] } }
+    public func topic(_ id: String) -> TopicInfo? {
+        let table = deferred.value.topics
+        return table.index[id].map { table.infos[$0] }
+    }
     public func term(_ id: String) -> GlossaryTerm? { glossaryIndex[id].map { glossary[$0] } }
-    public func flow(_ id: String) -> Flow? { flowIndex[id].map { flows[$0] } }
+    public func flow(_ id: String) -> Flow? {
+        let value = deferred.value
+        return value.flowIndex[id].map { value.flows[$0] }
+    }
     public func section(_ id: String) -> Section? { manifest.sections.first { $0.id == id } }
     public func topics(inSection id: String) -> [TopicInfo] { topics.filter { $0.section == id } }
 
+    /// Parses what the loader left for later on a background thread, so the
+    /// first topic or flow opens without a wait. Call it once the first
+    /// screen is up: both cores then go to drawing it first.
+    public func loadInBackground() {
+        let deferred = deferred
+        Thread.detachNewThread { _ = deferred.value }
+    }
+
     /// The raw Markdown body of a topic.
-    public func body(of id: String) -> String? { bodies[id] }
+    public func body(of id: String) -> String? { deferred.value.topics.bodies[id] }
 
     /// The parsed body of a topic (parsed once, then cached).
     public func document(for id: String) -> Document? {
-        guard let info = topic(id), let body = bodies[id] else { return nil }
+        guard let info = topic(id), let body = body(of: id) else { return nil }
         return cache.document(for: id) { MarkdownParser.parse(body, firstLine: info.bodyFirstLine) }
     }
 
@@ -73,8 +102,83 @@ public struct ContentStore: Sendable {
         guard case .file(let path, let anchor) = target, path.hasSuffix(".md") else { return target }
         let base = topicID.flatMap { topic($0)?.path }.map { PathText.directory($0) } ?? root
         let full = PathText.normalize(path.hasPrefix("/") ? path : base + "/" + path)
-        if let id = pathIndex[full] { return .topic(id: id, anchor: anchor) }
+        if let id = deferred.value.topics.pathIndex[full] { return .topic(id: id, anchor: anchor) }
         return target
+    }
+}
+
+/// Topics in reading order, with their bodies and look-up tables.
+struct TopicTable {
+    var infos: [TopicInfo]
+    var bodies: [String: String]
+    var index: [String: Int]
+    var pathIndex: [String: String]
+
+    init(_ topics: [TopicFile], manifest: Manifest) {
+        let sectionRank = Dictionary(manifest.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sorted = topics.sorted { a, b in
+            let ra = sectionRank[a.info.section] ?? Int.max, rb = sectionRank[b.info.section] ?? Int.max
+            if ra != rb { return ra < rb }
+            let oa = a.info.order ?? Int.max, ob = b.info.order ?? Int.max
+            if oa != ob { return oa < ob }
+            return a.info.title.localizedStandardCompare(b.info.title) == .orderedAscending
+        }
+        infos = sorted.map(\.info)
+        bodies = Dictionary(sorted.map { ($0.info.id, $0.body) }, uniquingKeysWith: { a, _ in a })
+        index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        pathIndex = Dictionary(infos.map { (PathText.normalize($0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// Topics, flows and walkthroughs: handed over ready, or parsed once by
+/// whoever asks first (a background thread at start, normally). Shared by
+/// copies of a store; the lock makes the hand-over between threads safe.
+final class DeferredContent: @unchecked Sendable {
+    struct FileCounts { var flows: Int, walkthroughs: Int }
+
+    struct Value {
+        var topics: TopicTable
+        var flows: [Flow]
+        var walkthroughs: [Walkthrough]
+        var flowIndex: [String: Int]
+        /// Problems in topic files, and in flow and walkthrough files.
+        var topicDiagnostics: [Diagnostic]
+        var laterDiagnostics: [Diagnostic]
+
+        init(topics: TopicTable, flows: [Flow], walkthroughs: [Walkthrough],
+             topicDiagnostics: [Diagnostic] = [], laterDiagnostics: [Diagnostic] = []) {
+            self.topics = topics
+            self.flows = flows
+            self.walkthroughs = walkthroughs
+            self.flowIndex = Dictionary(flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            self.topicDiagnostics = topicDiagnostics
+            self.laterDiagnostics = laterDiagnostics
+        }
+    }
+
+    let fileCounts: FileCounts
+    private var parsed: Value?
+    private var parse: (() -> Value)?
+    private let lock = NSLock()
+
+    init(ready: Value, fileCounts: FileCounts) {
+        self.parsed = ready
+        self.fileCounts = fileCounts
+    }
+
+    init(fileCounts: FileCounts, parse: @escaping () -> Value) {
+        self.parse = parse
+        self.fileCounts = fileCounts
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let value = parse!()
+        parsed = value
+        parse = nil
+        return value
     }
 }
 

@@ -115,7 +115,11 @@ struct YAMLFields {
                      "reviewed", "url", "organisation", "organization", "term", "definition", "see-also", "topic",
                      "start", "questions", "outcomes", "text", "help", "answers", "red-flag", "go", "level", "call",
                      "actions", "say", "meaning", "language", "sections", "steps"]
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.basic.resolveTag(of: Node($0))) })
+        // The tag is built with the basic resolver explicitly: `Node(name)` would default
+        // to Yams' `Resolver.default`, whose first use compiles a dozen ICU regular
+        // expressions (about a millisecond and a few hundred kB of code at start-up).
+        let implicit = Tag(.implicit, .basic, .default)
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, Resolver.basic.resolveTag(of: Node($0, implicit))) })
     }()
 
     /// Yams reads its default encoding from the environment on every parse;

@@ -5,13 +5,16 @@ import Foundation
 public enum EventLoop {
     /// `perform` carries out effects that need the outside world (saving or
     /// printing a summary) and may return a message to show.
+    /// `afterFirstFrame` runs once the first screen is drawn (to start work
+    /// that the first screen does not need).
     public static func run(_ initial: AppState, _ env: AppEnvironment, terminal: Terminal,
-                           perform: (Effect) -> String? = { _ in nil }) {
+                           afterFirstFrame: () -> Void = {}, perform: (Effect) -> String? = { _ in nil }) {
         var state = initial
         (state.width, state.height) = terminal.size
         let start = DispatchTime.now().uptimeNanoseconds
         var lastTick = 0.0
         terminal.draw(Renderer.render(state, env))
+        afterFirstFrame()
         while !terminal.terminationRequested {
             let now = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             var events: [Event] = []

@@ -13,9 +13,9 @@ enum Pages {
             blocks.append(.heading(heading(2, "Sections")))
             blocks.append(linkList(store.manifest.sections.map { ($0.title, .section($0.id), nil) }))
             var more: [(String, LinkTarget, String?)] = []
-            if !store.flows.isEmpty { more.append(("Check a symptom", .flow(""), "press c")) }
+            if store.hasFlowFiles { more.append(("Check a symptom", .flow(""), "press c")) }
             if !store.glossary.isEmpty { more.append(("Glossary: medical words explained", .glossary(""), nil)) }
-            if !store.walkthroughs.isEmpty { more.append(("Walkthroughs with your nurse", .walkthrough(""), nil)) }
+            if store.hasWalkthroughFiles { more.append(("Walkthroughs with your nurse", .walkthrough(""), nil)) }
             if !more.isEmpty {
                 blocks.append(.heading(heading(2, "More")))
                 blocks.append(linkList(more))
@@ -54,11 +54,16 @@ enum Pages {
         case .flowPicker:
             var blocks = [Block.heading(heading(1, "Check a symptom"))]
             if let disclaimer = store.strings.values["flow-disclaimer"] { blocks.append(.paragraph([.text(disclaimer)])) }
-            blocks.append(linkList(store.flows.map { ($0.title, .flow($0.id), nil) }, ordered: true))
+            if store.flows.isEmpty {
+                blocks.append(notLoaded("No symptom checks could be loaded."))
+            } else {
+                blocks.append(linkList(store.flows.map { ($0.title, .flow($0.id), nil) }, ordered: true))
+            }
             return Document(blocks: blocks)
         case .walkthroughPicker:
-            return Document(blocks: [.heading(heading(1, "Walkthroughs")),
-                                     linkList(store.walkthroughs.map { ($0.title, .walkthrough($0.id), $0.summary.isEmpty ? nil : $0.summary) }, ordered: true)])
+            let list = store.walkthroughs.isEmpty ? notLoaded("No walkthroughs could be loaded.")
+                : linkList(store.walkthroughs.map { ($0.title, .walkthrough($0.id), $0.summary.isEmpty ? nil : $0.summary) }, ordered: true)
+            return Document(blocks: [.heading(heading(1, "Walkthroughs")), list])
         case .flow(let id, let answers):
             return FlowPage.document(id, answers: answers, env)
         case .walkthrough(let id, let step):
@@ -66,6 +71,11 @@ enum Pages {
         case .file:
             return env.file?.document ?? Document(blocks: [])
         }
+    }
+
+    /// Said when menu files exist but none parsed (every one is broken).
+    private static func notLoaded(_ what: String) -> Block {
+        .paragraph([.text(what + " Please ask the staff to run 'bedside check'; until then, call your care team with any worry.")])
     }
 
     static func title(_ page: Page, _ env: AppEnvironment) -> String {

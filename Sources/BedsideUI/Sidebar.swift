@@ -16,9 +16,9 @@ enum Sidebar {
                 rows += env.store.topics(inSection: section.id).map { .topic($0.id) }
             }
         }
-        if !env.store.flows.isEmpty { rows.append(.page(.flowPicker)) }
+        if env.store.hasFlowFiles { rows.append(.page(.flowPicker)) }
         if !env.store.glossary.isEmpty { rows.append(.page(.glossaryIndex)) }
-        if !env.store.walkthroughs.isEmpty { rows.append(.page(.walkthroughPicker)) }
+        if env.store.hasWalkthroughFiles { rows.append(.page(.walkthroughPicker)) }
         return rows
     }
 

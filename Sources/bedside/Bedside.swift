@@ -19,9 +19,9 @@ struct ContentOptions: ParsableArguments {
     var content: String?
 
     /// Finds and loads the content store, or exits with a clear message.
-    func load() throws -> ContentStore {
+    func load(background: Bool = false) throws -> ContentStore {
         let root = try ContentLocator.locate(explicit: content)
-        return ContentLoader.load(root: root)
+        return ContentLoader.load(root: root, background: background)
     }
 }
 

@@ -14,7 +14,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Kiosk mode for a shared clinic screen: no way out but the staff PIN, idle reset, nothing saved.") var kiosk = false
 
     func run() throws {
-        let store = try options.load()
+        // Topics, flows and walkthroughs are parsed on a background thread
+        // once the home screen, which needs none of them, is drawn.
+        let store = try options.load(background: true)
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
         if let error = problems.first(where: { $0.severity == .error }) { throw ValidationError(error.formatted) }
         let themeName = try TUILauncher.theme(theme ?? config.theme)
@@ -23,12 +25,14 @@ struct Run: ParsableCommand {
             guard store.topic(topic) != nil else { throw ValidationError("no topic with id '\(topic)' ('bedside list' shows them)") }
             page = .topic(topic)
         }
-        for skipped in store.diagnostics where skipped.severity == .error { printError("skipped: " + skipped.formatted) }
         let kioskMode = kiosk || config.kiosk.enabled
         if kioskMode && config.kiosk.exitPinHash == nil {
             printError("warning: kiosk mode with no kiosk.exit-pin-hash in the site config: staff can only stop it with SIGTERM (systemctl stop)")
         }
         try TUILauncher.launch(page: page, store: store, site: config, theme: themeName, kiosk: kioskMode)
+        // After the screen is restored, so the message stays on the terminal
+        // (written before, the full screen would cover it at once).
+        for skipped in store.diagnostics where skipped.severity == .error { printError("skipped: " + skipped.formatted) }
     }
 }
 
@@ -59,6 +63,8 @@ enum TUILauncher {
         state.width = width
         state.height = height
         if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
-        EventLoop.run(state, env, terminal: terminal) { SummaryOutput.perform($0, site: site) }
+        EventLoop.run(state, env, terminal: terminal, afterFirstFrame: { store.loadInBackground() }) {
+            SummaryOutput.perform($0, site: site)
+        }
     }
 }
