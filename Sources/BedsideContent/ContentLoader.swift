@@ -224,8 +224,8 @@ private enum FileResult {
 /// Order-preserving parallel map over the machine's cores, for pure work on
 /// independent items (parsing files, scoring topics). The output is the same
 /// as `items.map(transform)`; only the wall-clock time differs.
-enum Parallel {
-    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+public enum Parallel {
+    public static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, items.count > 1 else { return items.map(transform) }
         // A few chunks per core balance uneven files without much overhead.

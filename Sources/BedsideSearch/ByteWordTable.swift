@@ -1,3 +1,5 @@
+import Glibc
+
 /// An open-addressing hash table from a word's bytes to an Int32, used while
 /// building the index: looking words up by their bytes (FNV-1a) avoids making
 /// a String and hashing it with SipHash for each of millions of words.
@@ -21,14 +23,27 @@ struct ByteWordTable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// The hottest call of an index build (once per word scanned), so it
+    /// reads the arrays through pointers and compares keys with memcmp.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let mask = slots.count - 1
-        var i = Self.hash(key) & mask
-        while true {
-            let entry = slots[i]
-            if entry < 0 { return nil }
-            if matches(Int(entry), key) { return values[Int(entry)] }
-            i = (i + 1) & mask
+        let hash = Self.hash(key)
+        return slots.withUnsafeBufferPointer { slots in
+            keyStart.withUnsafeBufferPointer { keyStart in
+                keyBytes.withUnsafeBufferPointer { keyBytes -> Int32? in
+                    let mask = slots.count - 1
+                    var i = hash & mask
+                    while true {
+                        let entry = Int(slots[i])
+                        if entry < 0 { return nil }
+                        let from = Int(keyStart[entry]), to = Int(keyStart[entry + 1])
+                        if to - from == key.count,
+                           key.isEmpty || memcmp(keyBytes.baseAddress! + from, key.baseAddress!, key.count) == 0 {
+                            return values[entry]
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
         }
     }
 
@@ -39,13 +54,6 @@ struct ByteWordTable {
         keyStart.append(Int32(keyBytes.count))
         values.append(value)
         place(entry, hash: Self.hash(key))
-    }
-
-    private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let from = Int(keyStart[entry]), to = Int(keyStart[entry + 1])
-        guard to - from == key.count else { return false }
-        for k in 0..<key.count where keyBytes[from + k] != key[k] { return false }
-        return true
     }
 
     private mutating func place(_ entry: Int32, hash: Int) {

@@ -12,27 +12,14 @@ struct IndexBuilder {
     var surfaceWords: [[UInt8]] = []
     var surfaceTerm: [Int32] = []
 
-    /// Lower-cased ASCII word bytes -> term id, the fast path for indexing.
-    var asciiTerms = ByteWordTable(capacity: 4096)
-
     init(language: String) { stemmer = Stemmer(language: language) }
 
-    /// The term id of a scanned word (see `Tokenizer.forEachWord`), or nil
-    /// if the word folds to nothing.
-    mutating func term(bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int32? {
-        if ascii, let known = asciiTerms.value(for: bytes) { return known }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if !ascii { text = Tokenizer.fold(text) }
-        guard !text.isEmpty else { return nil }
-        let t = term(text)
-        if ascii { asciiTerms.insert(bytes, t) }
-        return t
-    }
-
     /// The term id of a folded word, adding it to the vocabulary if new.
-    mutating func term(_ word: String) -> Int32 {
+    /// `stem` is the word's stem when the caller already has it (stemming
+    /// runs in the parallel part of the build).
+    mutating func term(_ word: String, stem known: String? = nil) -> Int32 {
         if let surface = surfaceIDs[word] { return surfaceTerm[Int(surface)] }
-        let stem = stemmer.stem(word)
+        let stem = known ?? stemmer.stem(word)
         let term: Int32
         if let known = stemIDs[stem] {
             term = known
@@ -46,72 +33,98 @@ struct IndexBuilder {
         return term
     }
 
-    static func build(documents: [SearchDocument], positions: [Int], groups: [[String]], language: String) -> IndexData {
+    /// How many runs the documents are split into: one more than the cores,
+    /// so the synonyms job (scheduled last) shares a core with a run instead
+    /// of leaving the other core idle at the end.
+    static let defaultChunks = ProcessInfo.processInfo.activeProcessorCount + 1
+
+    /// Splits the documents into up to `count` runs of about the same amount
+    /// of text (topics are long, glossary terms short), so parallel scans
+    /// finish together.
+    static func balancedRuns(_ documents: [SearchDocument], count: Int) -> [Range<Int>] {
+        let sizes = documents.map { $0.fields.reduce(0) { $0 + $1.utf8.count } }
+        let total = sizes.reduce(0, +)
+        let count = max(1, min(count, documents.count))
+        var runs: [Range<Int>] = [], start = 0, sum = 0
+        for (d, size) in sizes.enumerated() {
+            sum += size
+            // Close a run once it holds its share of the text (the last run takes the rest).
+            if runs.count < count - 1, sum * count >= total * (runs.count + 1) {
+                runs.append(start..<(d + 1))
+                start = d + 1
+            }
+        }
+        runs.append(start..<documents.count)
+        return runs
+    }
+
+    /// - Parameters:
+    ///   - chunks: documents are split into this many runs, scanned and
+    ///     counted in parallel. Term ids are given in order of first use over
+    ///     all documents, exactly as one sequential pass would, so the index
+    ///     is the same for any number of chunks (a test checks it).
+    ///   - groups: the synonym groups; called once, on another core while the
+    ///     documents are scanned (reading the synonyms file is a tenth of the
+    ///     build of the shipped content).
+    static func build(documents: [SearchDocument], positions: [Int], language: String,
+                      chunks: Int = defaultChunks, groups: () -> [[String]]) -> IndexData {
         var builder = IndexBuilder(language: language)
         let n = documents.count
         let fields = fieldCount
+        let runs = balancedRuns(documents, count: chunks)
 
-        // One entry per (term, document): its term frequency in each field.
-        var entryTerm: [Int32] = [], entryDoc: [Int32] = []
-        var entryTF: [UInt8] = []
-        var fieldLength = [Int32](repeating: 0, count: n * fields)
-        var slot: [Int32] = []
-        var docTerms: [Int32] = []
-        var docTF: [UInt8] = []
-        var forwardTerms: [Int32] = [], forwardStart: [Int32] = [0]
-        var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceBytes: [Int32] = [], sentenceStart: [Int32] = [0]
-        let snippetField = SearchField.allCases.map { IndexData.snippetFields.contains($0) }
-
-        for (d, document) in documents.enumerated() {
-            for field in SearchField.allCases {
-                var length: Int32 = 0
-                let forward = snippetField[field.rawValue]
-                Tokenizer.forEachWord(document.fields[field.rawValue]) { word, ascii, start, _, sentenceStart in
-                    guard let term = builder.term(bytes: word, ascii: ascii) else { return false }
-                    let t = Int(term)
-                    if forward {
-                        if sentenceStart {
-                            sentenceTokens.append(Int32(forwardTerms.count))
-                            sentenceFields.append(UInt8(field.rawValue))
-                            sentenceBytes.append(Int32(start))
-                        }
-                        forwardTerms.append(Int32(t))
-                    }
-                    if t >= slot.count { slot.append(contentsOf: repeatElement(-1, count: t - slot.count + 1 + slot.count / 2)) }
-                    var s = Int(slot[t])
-                    if s < 0 {
-                        s = docTerms.count
-                        slot[t] = Int32(s)
-                        docTerms.append(Int32(t))
-                        docTF.append(contentsOf: repeatElement(0, count: fields))
-                    }
-                    let k = s * fields + field.rawValue
-                    if docTF[k] < 255 { docTF[k] += 1 }
-                    length += 1
-                    return true
-                }
-                fieldLength[d * fields + field.rawValue] = length
+        // 1. Scan each run of documents into its own vocabulary, and split the
+        //    synonym phrases into words, all in parallel.
+        enum Job { case groups, scan(Range<Int>) }
+        enum Done { case groups([[[String]]]), scan(ChunkScan) }
+        var scans: [ChunkScan] = []
+        var groupWords: [[[String]]] = []
+        for done in Parallel.map(runs.map(Job.scan) + [Job.groups], { job -> Done in
+            switch job {
+            case .groups:
+                // Not stemmed here: most synonym words are already known from the
+                // documents, and known words need no stem.
+                return .groups(groups().map { $0.map(Tokenizer.words) })
+            case .scan(let run):
+                // libstemmer instances are not thread-safe: one per run.
+                return .scan(ChunkScan(documents[run], stemmer: Stemmer(language: language)))
             }
-            for (s, t) in docTerms.enumerated() {
-                entryTerm.append(t)
-                entryDoc.append(Int32(d))
-                entryTF.append(contentsOf: docTF[(s * fields)..<((s + 1) * fields)])
-                slot[Int(t)] = -1
+        }) {
+            switch done {
+            case .groups(let words): groupWords = words
+            case .scan(let scan): scans.append(scan)
             }
-            docTerms.removeAll(keepingCapacity: true)
-            docTF.removeAll(keepingCapacity: true)
-            forwardStart.append(Int32(forwardTerms.count))
-            sentenceStart.append(Int32(sentenceTokens.count))
         }
 
-        // Synonym words join the vocabulary (without postings) so that typo
-        // and prefix matching can reach words only the synonyms file knows.
+        // 2. Give the words term ids in document order: the first run's words
+        //    in order of first use, then the new words of the next run, ...
+        builder.surfaceIDs.reserveCapacity(scans.reduce(0) { $0 + $1.words.count })
+        builder.stemIDs.reserveCapacity(scans.reduce(0) { $0 + $1.words.count })
+        // Words already known (most, after the first run) are found by their
+        // bytes, without hashing a String.
+        var known = ByteWordTable(capacity: scans.reduce(0) { $0 + $1.words.count })
+        let termsOfScans = scans.map { scan in
+            scan.wordBytes.withUnsafeBufferPointer { bytes in
+                (0..<scan.words.count).map { i -> Int32 in
+                    guard let word = scan.words[i] else { return -1 }
+                    let key = UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(scan.wordEnds[i - 1]))..<Int(scan.wordEnds[i])])
+                    if let term = known.value(for: key) { return term }
+                    let term = builder.term(word, stem: scan.stems[i])
+                    known.insert(key, term)
+                    return term
+                }
+            }
+        }
+        let documentTermCount = builder.stemIDs.count
+
+        // 3. Synonym words join the vocabulary (without postings) so that typo
+        //    and prefix matching can reach words only the synonyms file knows.
         var groupTerms: [[[Int32]]] = []
         var phrases: [Int32: [Phrase]] = [:]
-        for (g, group) in groups.enumerated() {
+        for (g, group) in groupWords.enumerated() {
             var alternatives: [[Int32]] = []
-            for phrase in group {
-                let terms = Tokenizer.words(phrase).map { builder.term($0) }
+            for words in group {
+                let terms = words.map { builder.term($0) }
                 guard let first = terms.first, !alternatives.contains(terms) else { continue }
                 alternatives.append(terms)
                 if let i = phrases[first]?.firstIndex(where: { $0.terms == terms }) {
@@ -123,6 +136,46 @@ struct IndexBuilder {
             groupTerms.append(alternatives)
         }
         for key in phrases.keys { phrases[key]!.sort { $0.terms.count > $1.terms.count } }
+
+
+        // 4. Count each run's terms per document and field, and sort the
+        //    surface words for prefix ranges, all in parallel.
+        enum CountJob { case run(Int), sortWords }
+        enum Counted { case run(ChunkCounts), sortedWords([Int32]) }
+        let words = builder.surfaceWords
+        var counts: [ChunkCounts] = []
+        var sorted: [Int32] = []
+        for done in Parallel.map((0..<runs.count).map(CountJob.run) + [.sortWords], { job -> Counted in
+            switch job {
+            case .run(let c):
+                return .run(ChunkCounts(scans[c], terms: termsOfScans[c], firstDocument: runs[c].lowerBound,
+                                        termCount: documentTermCount))
+            case .sortWords:
+                return .sortedWords((0..<Int32(words.count)).sorted { words[Int($0)].lexicographicallyPrecedes(words[Int($1)]) })
+            }
+        }) {
+            switch done {
+            case .run(let part): counts.append(part)
+            case .sortedWords(let order): sorted = order
+            }
+        }
+        var entryTerm: [Int32] = [], entryDoc: [Int32] = [], entryTF: [UInt8] = []
+        var fieldLength: [Int32] = []
+        var forwardTerms: [Int32] = [], forwardStart: [Int32] = [0]
+        var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceBytes: [Int32] = [], sentenceStart: [Int32] = [0]
+        for part in counts {
+            entryTerm += part.entryTerm
+            entryDoc += part.entryDoc
+            entryTF += part.entryTF
+            fieldLength += part.fieldLength
+            let base = Int32(forwardTerms.count), sentenceBase = Int32(sentenceTokens.count)
+            forwardTerms += part.forwardTerms
+            forwardStart += part.forwardEnds.map { $0 + base }
+            sentenceTokens += part.sentenceTokens.map { $0 + base }
+            sentenceFields += part.sentenceFields
+            sentenceBytes += part.sentenceBytes
+            sentenceStart += part.sentenceEnds.map { $0 + sentenceBase }
+        }
 
         let termCount = builder.stemIDs.count
         var termInGroup = [Bool](repeating: false, count: termCount)
@@ -141,10 +194,13 @@ struct IndexBuilder {
         var postingDocs = [Int32](repeating: 0, count: entryTerm.count)
         var postingScores = [Float](repeating: 0, count: entryTerm.count)
         let allFields = SearchField.allCases
+        let idfs = (0..<termCount).map { t -> Double in
+            let df = Double(postingStart[t + 1] - postingStart[t])
+            return log(1 + (Double(n) - df + 0.5) / (df + 0.5))
+        }
         for e in 0..<entryTerm.count {
             let t = Int(entryTerm[e]), d = Int(entryDoc[e])
-            let df = Double(postingStart[t + 1] - postingStart[t])
-            let idf = log(1 + (Double(n) - df + 0.5) / (df + 0.5))
+            let idf = idfs[t]
             var tf = 0.0
             for field in allFields {
                 let raw = entryTF[e * fields + field.rawValue]
@@ -159,14 +215,9 @@ struct IndexBuilder {
             postingScores[p] = Float(idf * tf * (k1 + 1) / (k1 + tf))
         }
 
-        let termIDF = (0..<termCount).map { t -> Float in
-            let df = Double(postingStart[t + 1] - postingStart[t])
-            return Float(log(1 + (Double(n) - df + 0.5) / (df + 0.5)))
-        }
+        let termIDF = idfs.map { Float($0) }
 
-        // Surface words sorted for prefix ranges, and bucketed by length for typos.
-        let words = builder.surfaceWords
-        let sorted = (0..<Int32(words.count)).sorted { words[Int($0)].lexicographicallyPrecedes(words[Int($1)]) }
+        // Surface words bucketed by length, for typos.
         var byLength: [[Int32]] = []
         for (i, word) in words.enumerated() {
             while byLength.count <= word.count { byLength.append([]) }

@@ -1,6 +1,7 @@
 /// The built index: integer term ids and flat arrays, so a query touches
 /// little memory and no per-document objects. Immutable once built.
-struct IndexData: Sendable {
+/// Equatable so tests can check that parallel and sequential builds agree.
+struct IndexData: Sendable, Equatable {
     var language: String
     var stopWords: Set<String>
     var documents: [DocumentEntry]
@@ -71,7 +72,7 @@ struct IndexData: Sendable {
     }
 }
 
-struct DocumentEntry: Sendable {
+struct DocumentEntry: Sendable, Equatable {
     var id: String
     var kind: SearchKind
     var title: String
@@ -79,7 +80,7 @@ struct DocumentEntry: Sendable {
     var position: Int
 }
 
-struct Phrase: Sendable {
+struct Phrase: Sendable, Equatable {
     var terms: [Int32]
     var groups: [Int32]
 }

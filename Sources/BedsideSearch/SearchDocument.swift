@@ -60,7 +60,8 @@ public struct SearchDocument: Sendable, Equatable {
 
     /// Every topic, glossary term and flow of a store, in a stable order.
     public static func all(in store: ContentStore) -> [SearchDocument] {
-        store.topics.map { topic(store, $0) } + store.glossary.map(glossary) + store.flows.map(flow)
+        // Topic bodies are most of the text: clean them on every core.
+        Parallel.map(store.topics) { topic(store, $0) } + store.glossary.map(glossary) + store.flows.map(flow)
     }
 
     static func topic(_ store: ContentStore, _ info: TopicInfo) -> SearchDocument {

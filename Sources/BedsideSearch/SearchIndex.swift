@@ -35,19 +35,20 @@ public struct SearchIndex: Sendable {
     ///   `search/synonyms.yaml` from the store's folder.
     public init(store: ContentStore, synonyms: [SynonymGroup]? = nil) {
         var diagnostics: [Diagnostic] = []
-        var groups: [[String]]
-        if let synonyms {
-            groups = synonyms.map(\.phrases)
-        } else {
-            let loaded = SynonymsFile.load(contentRoot: store.root)
-            groups = loaded.groups.map(\.phrases)
-            diagnostics = loaded.diagnostics
-        }
-        // Each glossary term and its also-called names mean the same thing.
-        groups += store.glossary.map(\.spellings).filter { $0.count > 1 }
         let documents = SearchDocument.all(in: store)
         let positions = Array(store.topics.indices) + Array(store.glossary.indices) + Array(store.flows.indices)
-        data = IndexBuilder.build(documents: documents, positions: positions, groups: groups, language: store.manifest.language)
+        data = IndexBuilder.build(documents: documents, positions: positions, language: store.manifest.language) {
+            var groups: [[String]]
+            if let synonyms {
+                groups = synonyms.map(\.phrases)
+            } else {
+                let loaded = SynonymsFile.load(contentRoot: store.root)
+                groups = loaded.groups.map(\.phrases)
+                diagnostics = loaded.diagnostics
+            }
+            // Each glossary term and its also-called names mean the same thing.
+            return groups + store.glossary.map(\.spellings).filter { $0.count > 1 }
+        }
         self.store = store
         self.diagnostics = diagnostics
     }

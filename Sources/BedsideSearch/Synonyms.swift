@@ -64,7 +64,8 @@ struct SynonymsParser {
 
     private var sawGroups = false
     /// An open `[ ... ]` list that may continue on the next lines.
-    private var flow: (phrases: [(String, Int, Int)], line: Int, pending: String, pendingLine: Int, pendingColumn: Int)?
+    /// `blank` says whether `pending` is only spaces so far (kept, not recomputed per character).
+    private var flow: (phrases: [(String, Int, Int)], line: Int, pending: String, blank: Bool, pendingLine: Int, pendingColumn: Int)?
     /// An open block list (`- - word`), with the indent of its items.
     private var block: (phrases: [(String, Int, Int)], line: Int, indent: Int)?
 
@@ -75,12 +76,14 @@ struct SynonymsParser {
     }
 
     mutating func run(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting a String walks grapheme clusters, which
+        // cost more than the rest of the parse.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if let tab = line.firstIndex(of: "\t") {
+            var line = String(Substring(raw))
+            if line.utf8.last == UInt8(ascii: "\r") { line.removeLast() }
+            if let tab = line.utf8.firstIndex(of: UInt8(ascii: "\t")) {
                 error(number, line.distance(from: line.startIndex, to: tab) + 1, "a tab character: YAML indentation must use spaces")
                 continue
             }
@@ -91,17 +94,17 @@ struct SynonymsParser {
                     error(open.line, 1, "this group's '[' is never closed with ']'")
                     flow = nil
                 } else {
-                    continueFlow(Array(line), line: number, from: 0)
+                    continueFlow(Array(line.unicodeScalars), line: number, from: 0)
                     continue
                 }
             }
-            let chars = Array(line)
+            let chars = Array(line.unicodeScalars)
             let indent = chars.prefix { $0 == " " }.count
             let rest = chars[indent...]
             if rest.isEmpty || rest.first == "#" { continue }
             if indent == 0 {
                 closeBlock()
-                let content = String(stripComment(Array(rest))).trimmedSpaces
+                let content = Self.text(stripComment(Array(rest))).trimmedSpaces
                 if content == "groups:" {
                     if sawGroups { error(number, 1, "'groups' is written twice: keep one list") }
                     sawGroups = true
@@ -131,7 +134,7 @@ struct SynonymsParser {
             var column = indent + 2
             while item.first == " " { item.removeFirst(); column += 1 }
             if item.first == "[" {
-                flow = (phrases: [], line: number, pending: "", pendingLine: number, pendingColumn: column + 1)
+                flow = (phrases: [], line: number, pending: "", blank: true, pendingLine: number, pendingColumn: column + 1)
                 continueFlow(item, line: number, from: 1, columnOffset: column - 1)
             } else if item.first == "-" {
                 // "- - word": a block list; its next items line up under the inner dash.
@@ -153,7 +156,7 @@ struct SynonymsParser {
         }
     }
 
-    private mutating func addBlockItem(_ chars: [Character], line: Int, column: Int) {
+    private mutating func addBlockItem(_ chars: [Unicode.Scalar], line: Int, column: Int) {
         var chars = stripComment(chars)
         var column = column
         while chars.first == " " { chars.removeFirst(); column += 1 }
@@ -168,23 +171,27 @@ struct SynonymsParser {
     }
 
     /// Reads flow-list items from `chars[from...]`; the list may go on to the next line.
-    private mutating func continueFlow(_ chars: [Character], line: Int, from: Int, columnOffset: Int = 0) {
+    private mutating func continueFlow(_ chars: [Unicode.Scalar], line: Int, from: Int, columnOffset: Int = 0) {
         guard var state = flow else { return }
+        // Let go of the stored copy, so appending to `state` does not copy its
+        // arrays and string each time; every way out below sets `flow` again.
+        flow = nil
         var i = from
         while i < chars.count {
             let c = chars[i]
             let column = columnOffset + i + 1
-            if state.pending.allSatisfy({ $0 == " " }) {
+            if state.blank {
                 state.pendingLine = line
                 state.pendingColumn = column
             }
             // A quote opens a quoted word only at its start: "can't" is a plain word.
-            if c == "\"" || c == "'", state.pending.allSatisfy({ $0 == " " }) {
+            if c == "\"" || c == "'", state.blank {
                 guard let (value, next) = quoted(chars, at: i, line: line, column: column) else {
                     flow = nil
                     return
                 }
                 state.pending += value
+                state.blank = state.blank && value.allSatisfy { $0 == " " }
                 i = next
                 continue
             }
@@ -197,9 +204,10 @@ struct SynonymsParser {
                     state.phrases.append((word, state.pendingLine, state.pendingColumn))
                 }
                 state.pending = ""
+                state.blank = true
                 if c == "]" {
                     flow = nil
-                    let trailing = String(stripComment(Array(chars[(i + 1)...]))).trimmedSpaces
+                    let trailing = Self.text(stripComment(Array(chars[(i + 1)...]))).trimmedSpaces
                     if !trailing.isEmpty { error(line, column + 1, "unexpected text '\(trailing)' after ']'") }
                     finish(state.phrases, line: state.line)
                     return
@@ -212,7 +220,8 @@ struct SynonymsParser {
                 flow = nil
                 return
             }
-            state.pending.append(c)
+            state.pending.unicodeScalars.append(c)
+            if c != " " { state.blank = false }
             i += 1
         }
         state.pending += " "
@@ -220,7 +229,7 @@ struct SynonymsParser {
     }
 
     /// A quoted word starting at `chars[start]`; returns it and the index after the closing quote.
-    private mutating func quoted(_ chars: [Character], at start: Int, line: Int, column: Int) -> (String, Int)? {
+    private mutating func quoted(_ chars: [Unicode.Scalar], at start: Int, line: Int, column: Int) -> (String, Int)? {
         let quote = chars[start]
         var value = ""
         var i = start + 1
@@ -233,23 +242,23 @@ struct SynonymsParser {
                 return (value, i + 1)
             }
             if quote == "\"", c == "\\", i + 1 < chars.count {
-                value.append(chars[i + 1]); i += 2; continue
+                value.unicodeScalars.append(chars[i + 1]); i += 2; continue
             }
-            value.append(c)
+            value.unicodeScalars.append(c)
             i += 1
         }
         error(line, column, "a quoted word is not closed: add the closing \(quote) on the same line")
         return nil
     }
 
-    private mutating func scalar(_ chars: [Character], line: Int, column: Int) -> String? {
+    private mutating func scalar(_ chars: [Unicode.Scalar], line: Int, column: Int) -> String? {
         if chars.first == "\"" || chars.first == "'" {
             guard let (value, next) = quoted(chars, at: 0, line: line, column: column) else { return nil }
-            let trailing = String(chars[next...]).trimmedSpaces
+            let trailing = Self.text(chars[next...]).trimmedSpaces
             if !trailing.isEmpty { error(line, column + next, "unexpected text '\(trailing)' after the quoted word") }
             return value
         }
-        let word = String(chars).trimmedSpaces
+        let word = Self.text(chars).trimmedSpaces
         if word.isEmpty {
             error(line, column, "an empty word: write a word or phrase after '-'")
             return nil
@@ -257,8 +266,16 @@ struct SynonymsParser {
         return word
     }
 
-    private func stripComment(_ chars: [Character]) -> [Character] {
-        var inQuote: Character?
+    /// Lines are read as Unicode scalars: much cheaper than Characters, and
+    /// the same columns for any line without combining marks or emoji.
+    private static func text<Scalars: Sequence>(_ scalars: Scalars) -> String where Scalars.Element == Unicode.Scalar {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
+
+    private func stripComment(_ chars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var inQuote: Unicode.Scalar?
         for (i, c) in chars.enumerated() {
             if let q = inQuote { if c == q { inQuote = nil } ; continue }
             // A quote opens a quoted word only at its start: "can't" is a plain word.

@@ -47,20 +47,32 @@ enum Tokenizer {
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                              _ body: (UnsafeBufferPointer<UInt8>, Bool, Int, Int, Bool) -> Bool) {
+        // Most words are plain lower-case ASCII: they are handed over as a
+        // slice of the text itself. Only a word with capitals, an apostrophe
+        // or other letters is copied into `word` (from where it stops being plain).
         var word: [UInt8] = []
         word.reserveCapacity(32)
+        var copying = false
         var start = -1, end = -1
         var ascii = true
         var pendingBreak = true
         var i = 0
         let n = bytes.count
 
+        func startCopying(upTo i: Int) {
+            guard !copying else { return }
+            copying = true
+            if start >= 0 { word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+        }
+
         func flush() {
-            if start >= 0, !word.isEmpty {
-                let used = word.withUnsafeBufferPointer { body($0, ascii, start, end, pendingBreak) }
+            if start >= 0 {
+                let used = copying ? word.withUnsafeBufferPointer { body($0, ascii, start, end, pendingBreak) }
+                    : body(UnsafeBufferPointer(rebasing: bytes[start..<end]), ascii, start, end, pendingBreak)
                 if used { pendingBreak = false }
             }
             word.removeAll(keepingCapacity: true)
+            copying = false
             start = -1
             ascii = true
         }
@@ -70,12 +82,15 @@ enum Tokenizer {
             if b < 0x80 {
                 if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                     if start < 0 { start = i }
-                    word.append(b); end = i + 1
+                    if copying { word.append(b) }
+                    end = i + 1
                 } else if b >= 0x41 && b <= 0x5A {
                     if start < 0 { start = i }
+                    startCopying(upTo: i)
                     word.append(b + 0x20); end = i + 1
                 } else if b == 0x27, start >= 0, i + 1 < n, isWordStart(bytes, i + 1) {
                     // An apostrophe inside a word: "can't", "don't".
+                    startCopying(upTo: i)
                 } else {
                     flush()
                     if b == 0x0A || b == 0x2E || b == 0x3F || b == 0x21 { pendingBreak = true }
@@ -86,12 +101,14 @@ enum Tokenizer {
             // Non-ASCII: decode one scalar.
             let (scalar, length) = decode(bytes, i)
             if scalar == "\u{2019}", start >= 0, i + length < n, isWordStart(bytes, i + length) {
+                startCopying(upTo: i)
                 i += length
                 continue
             }
             if let scalar, isWordScalar(scalar) {
                 if start < 0 { start = i }
-                word.append(contentsOf: bytes[i..<(i + length)])
+                startCopying(upTo: i)
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 end = i + length
                 ascii = false
             } else {
