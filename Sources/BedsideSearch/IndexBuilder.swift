@@ -15,11 +15,14 @@ struct IndexBuilder {
     init(language: String) { stemmer = Stemmer(language: language) }
 
     /// The term id of a folded word, adding it to the vocabulary if new.
-    /// `stem` is the word's stem when the caller already has it (stemming
-    /// runs in the parallel part of the build).
-    mutating func term(_ word: String, stem known: String? = nil) -> Int32 {
+    mutating func term(_ word: String) -> Int32 {
         if let surface = surfaceIDs[word] { return surfaceTerm[Int(surface)] }
-        let stem = known ?? stemmer.stem(word)
+        return add(word, stem: stemmer.stem(word))
+    }
+
+    /// Adds a word the vocabulary does not have yet, with its stem (stemming
+    /// runs in the parallel part of the build), and returns its term id.
+    mutating func add(_ word: String, stem: String) -> Int32 {
         let term: Int32
         if let known = stemIDs[stem] {
             term = known
@@ -86,8 +89,7 @@ struct IndexBuilder {
                 // documents, and known words need no stem.
                 return .groups(groups().map { $0.map(Tokenizer.words) })
             case .scan(let run):
-                // libstemmer instances are not thread-safe: one per run.
-                return .scan(ChunkScan(documents[run], stemmer: Stemmer(language: language)))
+                return .scan(ChunkScan(documents[run]))
             }
         }) {
             switch done {
@@ -96,25 +98,38 @@ struct IndexBuilder {
             }
         }
 
-        // 2. Give the words term ids in document order: the first run's words
-        //    in order of first use, then the new words of the next run, ...
-        builder.surfaceIDs.reserveCapacity(scans.reduce(0) { $0 + $1.words.count })
-        builder.stemIDs.reserveCapacity(scans.reduce(0) { $0 + $1.words.count })
-        // Words already known (most, after the first run) are found by their
-        // bytes, without hashing a String.
+        // 2. Give the words ids in document order: the first run's words in
+        //    order of first use, then the new words of the next run, ... Words
+        //    already seen (most, after the first run) are found by their bytes,
+        //    without hashing a String. Only new words are stemmed, in parallel.
         var known = ByteWordTable(capacity: scans.reduce(0) { $0 + $1.words.count })
-        let termsOfScans = scans.map { scan in
+        var newWords: [String] = []
+        let surfacesOfScans = scans.map { scan in
             scan.wordBytes.withUnsafeBufferPointer { bytes in
                 (0..<scan.words.count).map { i -> Int32 in
                     guard let word = scan.words[i] else { return -1 }
                     let key = UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(scan.wordEnds[i - 1]))..<Int(scan.wordEnds[i])])
-                    if let term = known.value(for: key) { return term }
-                    let term = builder.term(word, stem: scan.stems[i])
-                    known.insert(key, term)
-                    return term
+                    if let surface = known.value(for: key) { return surface }
+                    let surface = Int32(newWords.count)
+                    newWords.append(word)
+                    known.insert(key, surface)
+                    return surface
                 }
             }
         }
+        let halves = [0..<(newWords.count / 2), (newWords.count / 2)..<newWords.count]
+        let stems = Parallel.map(halves) { half in
+            // libstemmer instances are not thread-safe: one per half.
+            let stemmer = Stemmer(language: language)
+            return newWords[half].map { stemmer.stem($0) }
+        }.flatMap { $0 }
+        builder.surfaceIDs.reserveCapacity(newWords.count + 1024)
+        builder.stemIDs.reserveCapacity(newWords.count + 1024)
+        // Every word so far is new to the builder, so surface id = index in newWords.
+        // (Equal bytes and equal Strings are the same thing here: words are folded
+        // to decomposed form, where canonically equal text has the same bytes.)
+        for (word, stem) in zip(newWords, stems) { _ = builder.add(word, stem: stem) }
+        let termsOfScans = surfacesOfScans.map { surfaces in surfaces.map { $0 < 0 ? -1 : builder.surfaceTerm[Int($0)] } }
         let documentTermCount = builder.stemIDs.count
 
         // 3. Synonym words join the vocabulary (without postings) so that typo
@@ -124,7 +139,14 @@ struct IndexBuilder {
         for (g, group) in groupWords.enumerated() {
             var alternatives: [[Int32]] = []
             for words in group {
-                let terms = words.map { builder.term($0) }
+                let terms = words.map { word in
+                    var word = word
+                    // Most synonym words are document words: found by their bytes.
+                    if let surface = word.withUTF8({ known.value(for: $0) }) { return builder.surfaceTerm[Int(surface)] }
+                    let term = builder.term(word)
+                    if let surface = builder.surfaceIDs[word] { word.withUTF8 { known.insert($0, surface) } }
+                    return term
+                }
                 guard let first = terms.first, !alternatives.contains(terms) else { continue }
                 alternatives.append(terms)
                 if let i = phrases[first]?.firstIndex(where: { $0.terms == terms }) {
@@ -163,6 +185,17 @@ struct IndexBuilder {
         var fieldLength: [Int32] = []
         var forwardTerms: [Int32] = [], forwardStart: [Int32] = [0]
         var sentenceTokens: [Int32] = [], sentenceFields: [UInt8] = [], sentenceBytes: [Int32] = [], sentenceStart: [Int32] = [0]
+        let entryCount = counts.reduce(0) { $0 + $1.entryTerm.count }, sentenceCount = counts.reduce(0) { $0 + $1.sentenceTokens.count }
+        entryTerm.reserveCapacity(entryCount)
+        entryDoc.reserveCapacity(entryCount)
+        entryTF.reserveCapacity(entryCount * fields)
+        fieldLength.reserveCapacity(n * fields)
+        forwardTerms.reserveCapacity(counts.reduce(0) { $0 + $1.forwardTerms.count })
+        forwardStart.reserveCapacity(n + 1)
+        sentenceTokens.reserveCapacity(sentenceCount)
+        sentenceFields.reserveCapacity(sentenceCount)
+        sentenceBytes.reserveCapacity(sentenceCount)
+        sentenceStart.reserveCapacity(n + 1)
         for part in counts {
             entryTerm += part.entryTerm
             entryDoc += part.entryDoc
@@ -170,11 +203,11 @@ struct IndexBuilder {
             fieldLength += part.fieldLength
             let base = Int32(forwardTerms.count), sentenceBase = Int32(sentenceTokens.count)
             forwardTerms += part.forwardTerms
-            forwardStart += part.forwardEnds.map { $0 + base }
-            sentenceTokens += part.sentenceTokens.map { $0 + base }
+            forwardStart += part.forwardEnds.lazy.map { $0 + base }
+            sentenceTokens += part.sentenceTokens.lazy.map { $0 + base }
             sentenceFields += part.sentenceFields
             sentenceBytes += part.sentenceBytes
-            sentenceStart += part.sentenceEnds.map { $0 + sentenceBase }
+            sentenceStart += part.sentenceEnds.lazy.map { $0 + sentenceBase }
         }
 
         let termCount = builder.stemIDs.count

@@ -6,8 +6,6 @@ struct ChunkScan {
     /// The run's distinct words in order of first use, folded (lower case, no
     /// accents); nil for a word that folds to nothing, which is not used.
     let words: [String?]
-    /// The Snowball stem of each word ("" for nil words).
-    let stems: [String]
     /// Every used word, in order: an index into `words`, its UTF-8 offset in
     /// its field, and whether it starts a sentence.
     let tokens: [Int32]
@@ -20,9 +18,17 @@ struct ChunkScan {
     let wordBytes: [UInt8]
     let wordEnds: [Int32]
 
-    init(_ documents: ArraySlice<SearchDocument>, stemmer: Stemmer) {
-        var words: [String?] = [], stems: [String] = [], tokens: [Int32] = [], tokenStart: [Int32] = [], tokenSentence: [Bool] = []
+    init(_ documents: ArraySlice<SearchDocument>) {
+        var words: [String?] = [], tokens: [Int32] = [], tokenStart: [Int32] = [], tokenSentence: [Bool] = []
         var fieldEnds: [Int32] = []
+        // Whether each word is used, apart from `words`: reading a String? out of
+        // an array costs a retain and a release, and this runs once per word.
+        var usable: [Bool] = []
+        // About one word per six bytes of text.
+        let estimate = documents.reduce(0) { $0 + $1.fields.reduce(0) { $0 + $1.utf8.count } } / 6
+        tokens.reserveCapacity(estimate)
+        tokenStart.reserveCapacity(estimate)
+        tokenSentence.reserveCapacity(estimate)
         var wordBytes: [UInt8] = [], wordEnds: [Int32] = []
         // Keyed by the scanned bytes: most words repeat, and finding them by
         // their bytes costs no String and no SipHash.
@@ -38,12 +44,12 @@ struct ChunkScan {
                         if !ascii { folded = Tokenizer.fold(folded) }
                         local = Int32(words.count)
                         words.append(folded.isEmpty ? nil : folded)
+                        usable.append(!folded.isEmpty)
                         wordBytes.append(contentsOf: folded.utf8)
                         wordEnds.append(Int32(wordBytes.count))
-                        stems.append(folded.isEmpty ? "" : stemmer.stem(folded))
                         table.insert(word, local)
                     }
-                    guard words[Int(local)] != nil else { return false }
+                    guard usable[Int(local)] else { return false }
                     tokens.append(local)
                     tokenStart.append(Int32(start))
                     tokenSentence.append(sentenceStart)
@@ -53,7 +59,6 @@ struct ChunkScan {
             }
         }
         self.words = words
-        self.stems = stems
         self.tokens = tokens
         self.tokenStart = tokenStart
         self.tokenSentence = tokenSentence

@@ -71,8 +71,10 @@ enum Tokenizer {
                     : body(UnsafeBufferPointer(rebasing: bytes[start..<end]), ascii, start, end, pendingBreak)
                 if used { pendingBreak = false }
             }
-            word.removeAll(keepingCapacity: true)
-            copying = false
+            if copying {
+                word.removeAll(keepingCapacity: true)
+                copying = false
+            }
             start = -1
             ascii = true
         }

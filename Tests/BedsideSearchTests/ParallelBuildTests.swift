@@ -29,6 +29,24 @@ import Testing
         }
     }
 
+    @Test func accentedAndDecomposedSpellingsAreOneWordInAnyRun() throws {
+        let fixture = try SearchFixture(topics: [
+            "a": ("Café talk", "The CAFÉ is open. Naïve questions are fine."),
+            "b": ("Etude", "An e\u{301}tude and an étude. Cafe\u{301} and cafe."),
+            "c": ("Naive", "naive NAÏVE na\u{131}ve"),
+            "d": ("Plain", "nothing special here at all"),
+        ], synonyms: "groups:\n  - [café, coffee shop]\n  - [étude, study]\n")
+        let sequential = Self.build(fixture.store, chunks: 1)
+        let words = Set(sequential.surfaceWords.map { String(decoding: $0, as: UTF8.self) })
+        #expect(words.contains("cafe") && words.contains("etude") && words.contains("naive"))
+        #expect(!words.contains("café") && !words.contains("étude"), "folded: one spelling each")
+        #expect(sequential.surfaceWords.count == words.count, "no word twice")
+        for chunks in [2, 3, 4] {
+            let same = Self.build(fixture.store, chunks: chunks) == sequential
+            #expect(same, "\(chunks) runs")
+        }
+    }
+
     @Test func runsSplitTheTextEvenlyAndCoverEveryDocument() {
         let documents = SearchDocument.all(in: ShippedContent.store)
         for count in [1, 2, 3, 7] {
