@@ -85,9 +85,12 @@ struct KioskMonkey {
     static func key(_ failure: Failure) -> String { failure.problem.kind + " after " + kind(of: failure.event) }
 
     /// Kiosk mode on the content at `content`, with a 30-second idle time,
-    /// the real search engine and a PIN check that never matches.
+    /// the real search engine and a PIN check that never matches. The content
+    /// loads as in the browser: topics, flows and walkthroughs on a background
+    /// thread, so the first events race with it.
     static func environment(content: String) -> AppEnvironment {
-        let store = ContentLoader.load(root: content)
+        let store = ContentLoader.load(root: content, background: true)
+        store.loadInBackground()
         var site = SiteConfig.defaults
         site.clinicName = "Monkey Clinic"
         site.kiosk.idleSeconds = idleSeconds
