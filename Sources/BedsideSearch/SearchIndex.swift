@@ -37,6 +37,8 @@ public struct SearchIndex: Sendable {
         var diagnostics: [Diagnostic] = []
         let documents = SearchDocument.all(in: store)
         let positions = Array(store.topics.indices) + Array(store.glossary.indices) + Array(store.flows.indices)
+        // The closure runs on a worker thread; `build` returns only after every
+        // job has finished, so reading `diagnostics` afterwards is safe.
         data = IndexBuilder.build(documents: documents, positions: positions, language: store.manifest.language) {
             var groups: [[String]]
             if let synonyms {
