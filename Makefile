@@ -4,7 +4,7 @@
 SWIFT        ?= swift
 PREFIX       ?= /usr/local
 CONTENT      ?= Content
-DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libsqlite3-dev libcrypt-dev tmux sqlite3 valgrind less w3m
+DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libsqlite3-dev libcrypt-dev tmux sqlite3 valgrind less w3m wamerican
 # Fuzzing needs its own scratch path: the sanitizer build cannot share .build.
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_SECONDS ?= 600

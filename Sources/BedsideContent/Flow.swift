@@ -21,14 +21,20 @@ public struct FlowAnswer: Equatable, Sendable {
     public var text: String
     /// A red-flag answer must end the flow at `emergency`.
     public var redFlag: Bool
+    /// A milder warning sign: alone it does not change where the answer goes,
+    /// but enough of them on one path end the flow at the flow's escalation
+    /// outcome (oncology phone triage: two or more amber signs count as red).
+    public var amber: Bool
     /// A question id or an outcome id.
     public var next: String
     public var location: SourceLocation
 
-    public init(id: String, text: String, redFlag: Bool = false, next: String, location: SourceLocation = SourceLocation(line: 1)) {
+    public init(id: String, text: String, redFlag: Bool = false, amber: Bool = false, next: String,
+                location: SourceLocation = SourceLocation(line: 1)) {
         self.id = id
         self.text = text
         self.redFlag = redFlag
+        self.amber = amber
         self.next = next
         self.location = location
     }
@@ -60,12 +66,19 @@ public struct FlowOutcome: Equatable, Sendable {
     public var actions: [String]
     /// What to say on the phone, when it matters.
     public var say: String?
+    /// The same words for a carer calling about someone else.
+    public var sayForSomeone: String?
+    /// What to do while waiting for help: an emergency card's last line.
+    public var whileWaiting: String?
     public var meaning: String
     public var related: [Located<String>]
     public var location: SourceLocation
 
     public init(id: String, level: UrgencyLevel, title: String, call: [String], actions: [String], say: String? = nil,
+                sayForSomeone: String? = nil, whileWaiting: String? = nil,
                 meaning: String, related: [Located<String>] = [], location: SourceLocation = SourceLocation(line: 1)) {
+        self.sayForSomeone = sayForSomeone
+        self.whileWaiting = whileWaiting
         self.id = id
         self.level = level
         self.title = title
@@ -74,6 +87,22 @@ public struct FlowOutcome: Equatable, Sendable {
         self.say = say
         self.meaning = meaning
         self.related = related
+        self.location = location
+    }
+}
+
+/// "Symptoms that add up": once a path has given `ambers` amber answers, the
+/// flow ends at outcome `outcome` (urgent or emergency), whatever the answer
+/// would otherwise lead to. `FlowChecks` makes sure nothing the path could
+/// still reach is more urgent, so ending there never plays a sign down.
+public struct FlowEscalation: Equatable, Sendable {
+    public var ambers: Int
+    public var outcome: String
+    public var location: SourceLocation
+
+    public init(ambers: Int, outcome: String, location: SourceLocation = SourceLocation(line: 1)) {
+        self.ambers = ambers
+        self.outcome = outcome
         self.location = location
     }
 }
@@ -90,9 +119,14 @@ public struct Flow: Equatable, Sendable {
     public var outcomes: [FlowOutcome]
     public var intro: Document
     public var path: String
+    public var escalation: FlowEscalation?
+    public var governance: Governance
 
     public init(id: String, title: String, alsoCalled: [String] = [], topic: Located<String>? = nil, start: String,
-                questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String) {
+                questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String,
+                escalation: FlowEscalation? = nil, governance: Governance = Governance()) {
+        self.escalation = escalation
+        self.governance = governance
         self.id = id
         self.title = title
         self.alsoCalled = alsoCalled
@@ -112,10 +146,21 @@ public struct Flow: Equatable, Sendable {
 
     public func question(_ id: String) -> FlowQuestion? { questions.first { $0.id == id } }
     public func outcome(_ id: String) -> FlowOutcome? { outcomes.first { $0.id == id } }
+
+    /// Where `answer` leads when `earlierAmbers` amber answers came before it
+    /// on the path: the escalation outcome if this answer is the amber one that
+    /// completes the rule's count, else the answer's own target id.
+    public func target(of answer: FlowAnswer, earlierAmbers: Int) -> String {
+        if answer.amber, let escalation, earlierAmbers + 1 >= escalation.ambers, outcome(escalation.outcome) != nil {
+            return escalation.outcome
+        }
+        return answer.next
+    }
 }
 
 enum FlowParser {
-    static let fields: Set<String> = ["id", "title", "also-called", "topic", "start", "questions", "outcomes"]
+    static let fields: Set<String> = Governance.fields.union(["id", "title", "also-called", "topic", "start", "questions",
+                                                              "outcomes", "escalate"])
 
     /// Parses a flow file. Structural problems (a missing level, too few
     /// answers, an unknown target, a cycle, a red flag that can be overridden)
@@ -150,12 +195,15 @@ enum FlowParser {
             yaml.error(map["outcomes"] ?? root, "a flow needs 'outcomes': a list, each with id, level, title, call and actions")
         }
         let start = yaml.string(map, "start", in: root, required: false) ?? questions.first?.id ?? ""
+        let escalation = parseEscalation(YAMLFields.value(map, "escalate"), &yaml)
+        let governance = Governance.parse(map, yaml: &yaml, root: root)
         guard let id, let title, yaml.diagnostics.allSatisfy({ $0.severity != .error }) else {
             return (nil, yaml.diagnostics)
         }
         let flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
                         questions: questions, outcomes: outcomes,
-                        intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path)
+                        intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path,
+                        escalation: escalation, governance: governance)
         let problems = FlowChecks.structure(of: flow, startLocation: yaml.location(map["start"] ?? root))
         if problems.contains(where: { $0.severity == .error }) {
             return (nil, yaml.diagnostics + problems)
@@ -173,12 +221,12 @@ enum FlowParser {
         if let list = map["answers"]?.sequence {
             for item in list {
                 guard let answer = yaml.mapping(item, what: "an answer") else { continue }
-                yaml.refuseUnknownKeys(answer, allowed: ["id", "text", "red-flag", "go"], what: "an answer")
+                yaml.refuseUnknownKeys(answer, allowed: ["id", "text", "red-flag", "amber", "go"], what: "an answer")
                 guard let answerID = yaml.string(answer, "id", in: item, required: true),
                       let answerText = yaml.string(answer, "text", in: item, required: true),
                       let next = yaml.string(answer, "go", in: item, required: true) else { continue }
                 answers.append(FlowAnswer(id: answerID, text: answerText, redFlag: yaml.bool(answer, "red-flag"),
-                                          next: next, location: yaml.location(item)))
+                                          amber: yaml.bool(answer, "amber"), next: next, location: yaml.location(item)))
             }
         }
         if !(2...5).contains(answers.count) {
@@ -190,7 +238,8 @@ enum FlowParser {
 
     static func parseOutcome(_ node: Node, _ yaml: inout YAMLFields) -> FlowOutcome? {
         guard let map = yaml.mapping(node, what: "an outcome") else { return nil }
-        yaml.refuseUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "meaning", "related"],
+        yaml.refuseUnknownKeys(map, allowed: ["id", "level", "title", "call", "actions", "say", "say-for-someone",
+                                              "while-waiting", "meaning", "related"],
                                what: "an outcome")
         let id = yaml.string(map, "id", in: node, required: true)
         let levelText = yaml.string(map, "level", in: node, required: true)
@@ -204,11 +253,37 @@ enum FlowParser {
         let actions = yaml.strings(map, "actions")
         if actions.isEmpty { yaml.error(map["actions"] ?? node, "outcome '\(id ?? "?")' needs at least one step in 'actions'") }
         let say = yaml.string(map, "say", in: node, required: false)
+        let sayForSomeone = yaml.string(map, "say-for-someone", in: node, required: false)
+        let whileWaiting = yaml.string(map, "while-waiting", in: node, required: false)
         let meaning = yaml.string(map, "meaning", in: node, required: true)
         let related = yaml.locatedStrings(map, "related")
         guard let id, let level, let title, let meaning, !call.isEmpty, !actions.isEmpty else { return nil }
         return FlowOutcome(id: id, level: level, title: title, call: call, actions: actions, say: say,
-                           meaning: meaning, related: related, location: yaml.location(node))
+                           sayForSomeone: sayForSomeone, whileWaiting: whileWaiting, meaning: meaning, related: related, location: yaml.location(node))
+    }
+}
+
+extension FlowParser {
+    /// `escalate: { ambers: 2, go: outcome-id }`. A malformed rule is an error,
+    /// so the flow does not load: a rule that silently did nothing would let a
+    /// cluster of signs end at "soon".
+    static func parseEscalation(_ node: Node?, _ yaml: inout YAMLFields) -> FlowEscalation? {
+        guard let node else { return nil }
+        guard let map = yaml.mapping(node, what: "'escalate' (write it as: escalate: {ambers: 2, go: outcome-id})") else { return nil }
+        yaml.refuseUnknownKeys(map, allowed: ["ambers", "go"], what: "'escalate'")
+        let target = yaml.string(map, "go", in: node, required: true)
+        var count: Int?
+        if YAMLFields.value(map, "ambers") == nil {
+            yaml.error(node, "'escalate' needs 'ambers': how many amber answers on one path escalate (2 or more)")
+        } else if let n = yaml.int(map, "ambers") {
+            if n < 2 || n > 20 {
+                yaml.error(YAMLFields.value(map, "ambers"), "'ambers' must be from 2 to 20, not \(n): one amber sign alone is not a cluster")
+            } else {
+                count = n
+            }
+        }
+        guard let target, let count else { return nil }
+        return FlowEscalation(ambers: count, outcome: target, location: yaml.location(node))
     }
 }
 

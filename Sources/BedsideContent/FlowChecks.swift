@@ -56,7 +56,10 @@ public enum FlowChecks {
             error(at, "the questions loop back on themselves (\(cycle.joined(separator: " -> "))): every path must end at an outcome")
             return problems
         }
-        let reached = reachable(from: flow.start, in: flow)
+        var reached = reachable(from: flow.start, in: flow)
+        if let escalation = flow.escalation, flow.questions.contains(where: { reached.contains($0.id) && $0.answers.contains(where: \.amber) }) {
+            reached.insert(escalation.outcome)
+        }
         for question in flow.questions where !reached.contains(question.id) {
             error(question.location, "no answer leads to question '\(question.id)': link it from an answer or remove it")
         }
@@ -64,6 +67,27 @@ public enum FlowChecks {
             error(outcome.location, "no answer leads to outcome '\(outcome.id)': link it from an answer or remove it")
         }
         problems += redFlagProblems(flow)
+        problems += AmberChecks.problems(flow)
+        problems += cardWordingProblems(flow)
+        return problems
+    }
+
+    /// What a card must say to be usable on the phone. Warnings, not errors:
+    /// the triage is still right without them, so the flow still loads.
+    static func cardWordingProblems(_ flow: Flow) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for outcome in flow.outcomes where outcome.level >= .urgent {
+            let at = outcome.location
+            if outcome.say == nil {
+                problems.append(.warning(flow.path, at.line, at.column, "\(outcome.level.rawValue) outcome '\(outcome.id)' needs 'say': the words to use on the phone"))
+            }
+            if outcome.sayForSomeone == nil {
+                problems.append(.warning(flow.path, at.line, at.column, "\(outcome.level.rawValue) outcome '\(outcome.id)' needs 'say-for-someone': the same words for a carer calling (\"My husband has cancer and...\")"))
+            }
+            if outcome.level == .emergency && outcome.whileWaiting == nil {
+                problems.append(.warning(flow.path, at.line, at.column, "emergency outcome '\(outcome.id)' needs 'while-waiting': what to do until help comes (its last line)"))
+            }
+        }
         return problems
     }
 

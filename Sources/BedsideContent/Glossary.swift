@@ -5,17 +5,22 @@ import Yams
 public struct GlossaryTerm: Equatable, Sendable {
     public var id: String
     public var term: String
+    /// Other names shown to the reader ("Also called: ...").
     public var alsoCalled: [String]
+    /// Misspellings and other-country spellings: search finds the term by
+    /// them, but they are never shown, so a reader never sees "aneamia".
+    public var searchOnly: [String]
     public var definition: String
     public var seeAlso: [Located<String>]
     public var path: String
     public var location: SourceLocation
 
-    public init(id: String, term: String, alsoCalled: [String] = [], definition: String,
+    public init(id: String, term: String, alsoCalled: [String] = [], searchOnly: [String] = [], definition: String,
                 seeAlso: [Located<String>] = [], path: String = "", location: SourceLocation = SourceLocation(line: 1)) {
         self.id = id
         self.term = term
         self.alsoCalled = alsoCalled
+        self.searchOnly = searchOnly
         self.definition = definition
         self.seeAlso = seeAlso
         self.path = path
@@ -24,10 +29,12 @@ public struct GlossaryTerm: Equatable, Sendable {
 
     /// Every way the term can be written: the term and its also-called words.
     public var spellings: [String] { [term] + alsoCalled }
+    /// Every way search should find the term, shown or not.
+    public var searchSpellings: [String] { spellings + searchOnly }
 }
 
 enum GlossaryParser {
-    static let fields: Set<String> = ["id", "term", "also-called", "definition", "see-also"]
+    static let fields: Set<String> = ["id", "term", "also-called", "search-only", "definition", "see-also"]
     /// The plain-language limit from the content rules ("at most about 30 words").
     static let maxDefinitionWords = 30
 
@@ -48,6 +55,7 @@ enum GlossaryParser {
             let term = yaml.string(map, "term", in: item, required: true)
             let definition = yaml.string(map, "definition", in: item, required: true)
             let alsoCalled = yaml.strings(map, "also-called")
+            let searchOnly = yaml.strings(map, "search-only")
             let seeAlso = yaml.locatedStrings(map, "see-also")
             if let id, !Identifier.isKebabCase(id) {
                 yaml.error(map["id"], "glossary id '\(id)' must be kebab-case (e.g. spinal-cord)")
@@ -59,7 +67,7 @@ enum GlossaryParser {
                 }
             }
             guard let id, let term, let definition else { continue }
-            terms.append(GlossaryTerm(id: id, term: term, alsoCalled: alsoCalled, definition: definition,
+            terms.append(GlossaryTerm(id: id, term: term, alsoCalled: alsoCalled, searchOnly: searchOnly, definition: definition,
                                       seeAlso: seeAlso, path: path, location: yaml.location(item)))
         }
         return (terms, yaml.diagnostics)

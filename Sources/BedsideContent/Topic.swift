@@ -6,10 +6,13 @@ public struct Source: Equatable, Sendable, Codable {
     public var title: String
     public var organisation: String
     public var url: String?
-    public init(title: String, organisation: String, url: String? = nil) {
+    /// The day the page was read, for a web page cited beyond the seed documents.
+    public var accessed: String?
+    public init(title: String, organisation: String, url: String? = nil, accessed: String? = nil) {
         self.title = title
         self.organisation = organisation
         self.url = url
+        self.accessed = accessed
     }
 }
 
@@ -55,7 +58,12 @@ public struct TopicInfo: Equatable, Sendable {
     public var keywords: [String]
     public var related: [Located<String>]
     public var sources: [Source]
-    public var reviewed: ReviewDate?
+    public var governance: Governance
+    /// The date a clinician last checked this topic.
+    public var reviewed: ReviewDate? {
+        get { governance.reviewed }
+        set { governance.reviewed = newValue }
+    }
     /// The file, as a path the user can open (content root + relative path).
     public var path: String
     /// The file line where the Markdown body starts.
@@ -65,7 +73,7 @@ public struct TopicInfo: Equatable, Sendable {
 
     public init(id: String, title: String, summary: String, section: String, order: Int? = nil,
                 alsoCalled: [String] = [], keywords: [String] = [], related: [Located<String>] = [],
-                sources: [Source] = [], reviewed: ReviewDate? = nil, path: String = "",
+                sources: [Source] = [], reviewed: ReviewDate? = nil, governance: Governance = Governance(), path: String = "",
                 bodyFirstLine: Int = 1, idLocation: SourceLocation = SourceLocation(line: 1)) {
         self.id = id
         self.title = title
@@ -76,7 +84,8 @@ public struct TopicInfo: Equatable, Sendable {
         self.keywords = keywords
         self.related = related
         self.sources = sources
-        self.reviewed = reviewed
+        self.governance = governance
+        if let reviewed { self.governance.reviewed = reviewed }
         self.path = path
         self.bodyFirstLine = bodyFirstLine
         self.idLocation = idLocation
@@ -90,8 +99,8 @@ public struct TopicFile: Sendable {
 }
 
 enum TopicParser {
-    static let fields: Set<String> = ["id", "title", "summary", "section", "order", "also-called", "keywords",
-                                      "related", "sources", "reviewed"]
+    static let fields: Set<String> = Set(["id", "title", "summary", "section", "order", "also-called", "keywords",
+                                      "related", "sources"]).union(Governance.fields)
 
     /// Parses one topic file. Returns nil (with diagnostics) when the file is
     /// too broken to show; otherwise a topic plus any lesser complaints.
@@ -118,11 +127,7 @@ enum TopicParser {
         let keywords = yaml.strings(map, "keywords")
         let related = yaml.locatedStrings(map, "related")
         let sources = parseSources(map, root: root, yaml: &yaml)
-        var reviewed: ReviewDate?
-        if let text = yaml.string(map, "reviewed", in: root, required: true) {
-            reviewed = ReviewDate.parse(text)
-            if reviewed == nil { yaml.error(YAMLFields.value(map, "reviewed"), "'reviewed' must be a date written as YYYY-MM-DD, not '\(text)'") }
-        }
+        let governance = Governance.parse(map, yaml: &yaml, reviewedRequired: true, root: root)
         if let id, !Identifier.isKebabCase(id) {
             yaml.error(YAMLFields.value(map, "id"), "id '\(id)' must be kebab-case: lower-case letters, digits and '-' (e.g. bone-pain)")
         }
@@ -132,7 +137,7 @@ enum TopicParser {
         guard let id, let title else { return (nil, yaml.diagnostics) }
         let info = TopicInfo(id: id, title: title, summary: summary ?? "", section: section ?? "",
                              order: order, alsoCalled: alsoCalled, keywords: keywords, related: related,
-                             sources: sources, reviewed: reviewed, path: path,
+                             sources: sources, governance: governance, path: path,
                              bodyFirstLine: split.bodyFirstLine, idLocation: yaml.location(YAMLFields.value(map, "id")))
         return (TopicFile(info: info, body: split.body), yaml.diagnostics)
     }
@@ -149,13 +154,19 @@ enum TopicParser {
         var sources: [Source] = []
         for item in list {
             guard let entry = yaml.mapping(item, what: "each source") else { continue }
-            yaml.rejectUnknownKeys(entry, allowed: ["title", "organisation", "organization", "url"], what: "a source")
+            yaml.rejectUnknownKeys(entry, allowed: ["title", "organisation", "organization", "url", "accessed"], what: "a source")
             let title = yaml.string(entry, "title", in: item, required: true)
             let organisation = yaml.string(entry, "organisation", in: item, required: false)
                 ?? yaml.string(entry, "organization", in: item, required: false)
             if organisation == nil { yaml.error(item, "missing required field 'organisation' in a source") }
             let url = yaml.string(entry, "url", in: item, required: false)
-            if let title, let organisation { sources.append(Source(title: title, organisation: organisation, url: url)) }
+            let accessed = yaml.string(entry, "accessed", in: item, required: false)
+            if let accessed, ReviewDate.parse(accessed) == nil {
+                yaml.error(YAMLFields.value(entry, "accessed"), "'accessed' must be the date the page was read, as YYYY-MM-DD, not '\(accessed)'")
+            }
+            if let title, let organisation {
+                sources.append(Source(title: title, organisation: organisation, url: url, accessed: accessed))
+            }
         }
         return sources
     }

@@ -22,6 +22,9 @@ public struct Validator {
     public var site: SiteConfig
     /// Reviews older than this many months get a warning.
     public var staleAfterMonths = 12
+    /// Real words (a system word list), so a shown glossary alias can be
+    /// told apart from a misspelling. Empty: the content's own words only.
+    public var dictionary: Set<String> = []
 
     public init(limits: ReadabilityLimits = ReadabilityLimits(), today: ReviewDate, site: SiteConfig = .defaults) {
         self.limits = limits
@@ -52,6 +55,8 @@ public struct Validator {
             readability.append(score)
         }
         checkGlossary(store, &d)
+        d += AliasSpelling.problems(store, dictionary: dictionary)
+        checkGovernance(store, &d)
         checkFlows(store, &d)
         checkWalkthroughs(store, &d)
         checkLinks(in: store.home.blocks, of: nil, store, &d, homePath: store.root + "/home.md")

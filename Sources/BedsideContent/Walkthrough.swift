@@ -24,6 +24,7 @@ public struct Walkthrough: Equatable, Sendable {
     public var path: String
     /// Position in the walkthrough list (lower first); unordered ones come last, by title.
     public var order: Int? = nil
+    public var governance = Governance()
 }
 
 enum WalkthroughParser {
@@ -37,7 +38,7 @@ enum WalkthroughParser {
         guard let root = yaml.parse(split.yaml), let map = yaml.mapping(root, what: "a walkthrough") else {
             return (nil, yaml.diagnostics)
         }
-        yaml.rejectUnknownKeys(map, allowed: ["id", "title", "summary", "order", "steps"], what: "a walkthrough")
+        yaml.rejectUnknownKeys(map, allowed: Governance.fields.union(["id", "title", "summary", "order", "steps"]), what: "a walkthrough")
         let id = yaml.string(map, "id", in: root, required: true)
         let title = yaml.string(map, "title", in: root, required: true)
         let summary = yaml.string(map, "summary", in: root, required: false) ?? ""
@@ -70,8 +71,10 @@ enum WalkthroughParser {
         } else {
             yaml.error(map["steps"] ?? root, "a walkthrough needs 'steps': a list of topics or flows, each with prompts")
         }
+        let governance = Governance.parse(map, yaml: &yaml, root: root)
         guard let id, let title else { return (nil, yaml.diagnostics) }
-        return (Walkthrough(id: id, title: title, summary: summary, steps: steps, path: path, order: yaml.int(map, "order")),
+        return (Walkthrough(id: id, title: title, summary: summary, steps: steps, path: path, order: yaml.int(map, "order"),
+                            governance: governance),
                 yaml.diagnostics)
     }
 }

@@ -114,7 +114,9 @@ struct YAMLFields {
         let names = ["id", "title", "summary", "section", "order", "also-called", "keywords", "related", "sources",
                      "reviewed", "url", "organisation", "organization", "term", "definition", "see-also", "topic",
                      "start", "questions", "outcomes", "text", "help", "answers", "red-flag", "go", "level", "call",
-                     "actions", "say", "meaning", "language", "sections", "steps"]
+                     "actions", "say", "meaning", "language", "sections", "steps",
+                     "review-due", "reviewed-by", "signed-off", "version", "search-only", "accessed", "amber",
+                     "escalate", "ambers", "say-for-someone", "while-waiting"]
         // The tag is built with the basic resolver explicitly: `Node(name)` would default
         // to Yams' `Resolver.default`, whose first use compiles a dozen ICU regular
         // expressions (about a millisecond and a few hundred kB of code at start-up).

@@ -34,7 +34,7 @@ public struct RelatedTopic: Equatable, Sendable {
 /// Headings for the card's parts, carried with the card so that formatting
 /// it needs nothing else.
 public struct CareCardHeadings: Equatable, Sendable {
-    public var call, steps, say, meaning, related: String
+    public var call, steps, say, sayForSomeone, meaning, related: String
 }
 
 /// What a person sees at the end of a flow: how fast to act, whom to call
@@ -52,16 +52,22 @@ public struct CareCard: Equatable, Sendable {
     public var phones: [ResolvedPhone]
     public var steps: [String]
     public var say: String?
+    /// The same words for a carer calling about someone else.
+    public var sayForSomeone: String?
     public var meaning: String
     public var related: [RelatedTopic]
-    /// "If it gets worse or you are worried, call." Always present.
+    /// The card's last line, always present. For urgent, soon and routine
+    /// cards: "If it gets worse or you are worried, call." An emergency card
+    /// ends instead with what to do while waiting for help.
     public var safetyLine: String
+    /// Set when amber signs added up to this outcome: says why the level rose.
+    public var escalationNote: String?
     public var headings: CareCardHeadings
 
     /// - Parameter topicTitles: topic id -> title, for the related links
     ///   (an id without a title shows as itself).
     public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, strings: ContentStrings = ContentStrings(),
-                topicTitles: [String: String] = [:]) {
+                topicTitles: [String: String] = [:], escalated: Bool = false) {
         let words = FlowWords(strings)
         flowID = flow.id
         flowTitle = flow.title
@@ -79,21 +85,31 @@ public struct CareCard: Equatable, Sendable {
         headline = words.fill("level-\(outcome.level.rawValue)", fillers)
         steps = outcome.actions
         say = outcome.say
+        sayForSomeone = outcome.sayForSomeone
         meaning = outcome.meaning
         related = outcome.related.map { RelatedTopic(id: $0.value, title: topicTitles[$0.value] ?? $0.value) }
-        safetyLine = words["flow-safety-line"]
+        safetyLine = outcome.level == .emergency
+            ? (outcome.whileWaiting ?? words["flow-emergency-while-waiting"])
+            : words["flow-safety-line"]
+        escalationNote = escalated ? words["flow-escalated"] : nil
         headings = CareCardHeadings(call: words["flow-heading-call"], steps: words["flow-heading-steps"],
-                                    say: words["flow-heading-say"], meaning: words["flow-heading-meaning"],
-                                    related: words["flow-heading-related"])
+                                    say: words["flow-heading-say"], sayForSomeone: words["flow-heading-say-for-someone"],
+                                    meaning: words["flow-heading-meaning"], related: words["flow-heading-related"])
     }
 
     /// Builds the card with the store's strings and topic titles.
-    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, store: ContentStore) {
+    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, store: ContentStore, escalated: Bool = false) {
         var titles: [String: String] = [:]
         for related in outcome.related {
             if let topic = store.topic(related.value) { titles[related.value] = topic.title }
         }
-        self.init(outcome: outcome, flow: flow, site: site, strings: store.strings, topicTitles: titles)
+        self.init(outcome: outcome, flow: flow, site: site, strings: store.strings, topicTitles: titles, escalated: escalated)
+    }
+
+    /// The card where `session` ended, or nil while questions remain.
+    public init?(session: FlowSession, site: SiteConfig, store: ContentStore) {
+        guard let outcome = session.outcome else { return nil }
+        self.init(outcome: outcome, flow: session.flow, site: site, store: store, escalated: session.escalated)
     }
 
     public static func resolve(_ name: String, site: SiteConfig, words: FlowWords) -> ResolvedPhone {

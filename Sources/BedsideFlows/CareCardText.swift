@@ -10,6 +10,7 @@ public enum CareCardText {
         var out: [String] = []
         out += wrap(card.headline, width: width)
         out += wrap(card.title, width: width)
+        if let note = card.escalationNote { out += wrap(note, width: width) }
         out.append("")
         out.append(card.headings.call)
         for phone in card.phones {
@@ -25,6 +26,10 @@ public enum CareCardText {
             out.append("")
             out.append(card.headings.say)
             out += wrap("\"\(say)\"", width: width, indent: "  ", hanging: "  ")
+        }
+        if let other = card.sayForSomeone {
+            out.append(card.headings.sayForSomeone + ":")
+            out += wrap("\"\(other)\"", width: width, indent: "  ", hanging: "  ")
         }
         out.append("")
         out.append(card.headings.meaning)

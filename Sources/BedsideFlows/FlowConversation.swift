@@ -29,7 +29,7 @@ public struct FlowConversation {
         while true {
             switch session.current {
             case .outcome(let outcome):
-                let card = CareCard(outcome: outcome, flow: session.flow, site: site, store: store)
+                let card = CareCard(outcome: outcome, flow: session.flow, site: site, store: store, escalated: session.escalated)
                 write([""] + CareCardText.path(session.answered, words: words, width: width)
                       + [""] + CareCardText.lines(card, width: width))
                 return

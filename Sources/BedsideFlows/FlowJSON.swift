@@ -51,9 +51,17 @@ public enum FlowJSON {
         public var actions: [String]
         public var call: [Phone]
         public var say: String?
+        public var sayForSomeone: String?
         public var meaning: String
         public var related: [Topic]
+        /// The card's last line: the safety line, or for an emergency what to do while waiting.
         public var safety: String
+        /// True when two or more amber answers raised the level to this outcome.
+        public var escalated: Bool
+        enum CodingKeys: String, CodingKey {
+            case id, level, headline, title, actions, call, say, meaning, related, safety, escalated
+            case sayForSomeone = "say-for-someone"
+        }
         public init(_ card: CareCard) {
             id = card.outcomeID
             level = card.level.rawValue
@@ -62,6 +70,8 @@ public enum FlowJSON {
             actions = card.steps
             call = card.phones.map { Phone(name: $0.name, label: $0.label, number: $0.number, display: $0.display) }
             say = card.say
+            sayForSomeone = card.sayForSomeone
+            escalated = card.escalationNote != nil
             meaning = card.meaning
             related = card.related.map { Topic(id: $0.id, title: $0.title) }
             safety = card.safetyLine
@@ -97,7 +107,9 @@ public enum FlowJSON {
     public static func position(_ session: FlowSession, site: SiteConfig, store: ContentStore) -> Position {
         switch session.current {
         case .question(let q): return Position(question: Question(q))
-        case .outcome(let o): return Position(outcome: Outcome(CareCard(outcome: o, flow: session.flow, site: site, store: store)))
+        case .outcome(let o):
+            return Position(outcome: Outcome(CareCard(outcome: o, flow: session.flow, site: site, store: store,
+                                                      escalated: session.escalated)))
         }
     }
 }

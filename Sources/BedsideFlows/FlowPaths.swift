@@ -8,6 +8,13 @@ public struct FlowPath: Equatable, Sendable {
     public var answerIDs: [String] { steps.map(\.answer.id) }
     /// True when any answer on the path is a red flag.
     public var hasRedFlag: Bool { steps.contains { $0.answer.redFlag } }
+    /// How many answers on the path are amber signs.
+    public var amberCount: Int { steps.count { $0.answer.amber } }
+    /// True when the path ended at the escalation outcome because amber signs added up.
+    public var escalated: Bool {
+        guard let last = steps.last else { return false }
+        return last.answer.amber && last.answer.next != outcome.id
+    }
 }
 
 /// Whole-flow walks: every path (for tests and `bedside check`) and the
@@ -19,15 +26,21 @@ public enum FlowPaths {
         var result: [FlowPath] = []
         var steps: [AnsweredQuestion] = []
         var onPath: Set<String> = []
+        var ambers = 0
         func walk(_ question: FlowQuestion) {
             guard onPath.insert(question.id).inserted else { return }
             for answer in question.answers {
                 steps.append(AnsweredQuestion(question: question, answer: answer))
-                if let next = flow.question(answer.next) {
+                // The same rule as FlowSession: the amber answer that completes
+                // the escalation count ends the path at the escalation outcome.
+                let target = flow.target(of: answer, earlierAmbers: ambers)
+                if answer.amber { ambers += 1 }
+                if let next = flow.question(target) {
                     walk(next)
-                } else if let outcome = flow.outcome(answer.next) {
+                } else if let outcome = flow.outcome(target) {
                     result.append(FlowPath(steps: steps, outcome: outcome))
                 }
+                if answer.amber { ambers -= 1 }
                 steps.removeLast()
             }
             onPath.remove(question.id)

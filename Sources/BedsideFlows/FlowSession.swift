@@ -115,13 +115,23 @@ public struct FlowSession: Equatable, Sendable {
         }
     }
 
+    /// Amber answers given so far on this path.
+    public var amberCount: Int { answered.count { $0.answer.amber } }
+
+    /// True when the outcome was reached because amber signs added up.
+    public var escalated: Bool {
+        guard let last = answered.last, let outcome else { return false }
+        return last.answer.amber && last.answer.next != outcome.id
+    }
+
     private mutating func take(_ answer: FlowAnswer, of question: FlowQuestion) throws(FlowError) {
-        if let next = flow.question(answer.next) {
+        let target = flow.target(of: answer, earlierAmbers: amberCount)
+        if let next = flow.question(target) {
             current = .question(next)
-        } else if let outcome = flow.outcome(answer.next) {
+        } else if let outcome = flow.outcome(target) {
             current = .outcome(outcome)
         } else {
-            throw .brokenTarget(answer: answer.id, target: answer.next)
+            throw .brokenTarget(answer: answer.id, target: target)
         }
         answered.append(AnsweredQuestion(question: question, answer: answer))
     }

@@ -73,7 +73,7 @@ public struct SearchDocument: Sendable, Equatable {
 
     static func glossary(_ term: GlossaryTerm) -> SearchDocument {
         SearchDocument(id: term.id, kind: .glossary, title: term.term,
-                       fields: [term.term, term.alsoCalled.joined(separator: "\n"), "", term.definition, "", ""])
+                       fields: [term.term, term.searchSpellings.dropFirst().joined(separator: "\n"), "", term.definition, "", ""])
     }
 
     static func flow(_ flow: Flow) -> SearchDocument {

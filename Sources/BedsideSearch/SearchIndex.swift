@@ -49,7 +49,7 @@ public struct SearchIndex: Sendable {
                 diagnostics = loaded.diagnostics
             }
             // Each glossary term and its also-called names mean the same thing.
-            return groups + store.glossary.map(\.spellings).filter { $0.count > 1 }
+            return groups + store.glossary.map(\.searchSpellings).filter { $0.count > 1 }
         }
         self.store = store
         self.diagnostics = diagnostics

@@ -18,8 +18,7 @@ enum FlowPage {
     }
 
     static func card(_ session: FlowSession, _ env: AppEnvironment) -> CareCard? {
-        guard let outcome = session.outcome else { return nil }
-        return CareCard(outcome: outcome, flow: session.flow, site: env.site, store: env.store)
+        CareCard(session: session, site: env.site, store: env.store)
     }
 
     static func document(_ id: String, answers: [String], _ env: AppEnvironment) -> Document {
@@ -62,16 +61,19 @@ enum FlowPage {
         // One paragraph with line breaks: the level, who to call and the safety
         // line stay together at the top without blank lines between them.
         let phones = card.phones.map { phone in phone.label + ": " + phone.display }
-        let inside: [Block] = [.paragraph([
-            .strong([.text(card.title)]), .lineBreak,
-            .strong([.text(card.headings.call + ": ")]), .text(phones.joined(separator: "; ")), .lineBreak,
-            .strong([.text(card.safetyLine)]),
-        ])]
+        var top: [Inline] = [.strong([.text(card.title)]), .lineBreak]
+        if let note = card.escalationNote { top += [.text(note), .lineBreak] }
+        top += [.strong([.text(card.headings.call + ": ")]), .text(phones.joined(separator: "; ")), .lineBreak,
+                .strong([.text(card.safetyLine)])]
+        let inside: [Block] = [.paragraph(top)]
         var blocks: [Block] = [.callout(Callout(kind: calloutKind(card.level), label: card.headline, blocks: inside))]
         blocks.append(.paragraph([.strong([.text(card.headings.steps)])]))
         blocks.append(.list(ListBlock(ordered: true, items: card.steps.map { [.paragraph([.text($0)])] })))
         if let say = card.say {
             blocks.append(.paragraph([.strong([.text(card.headings.say + ": ")]), .text("\u{201C}" + say + "\u{201D}")]))
+        }
+        if let other = card.sayForSomeone {
+            blocks.append(.paragraph([.strong([.text(card.headings.sayForSomeone + ": ")]), .text("\u{201C}" + other + "\u{201D}")]))
         }
         blocks.append(.paragraph([.strong([.text(card.headings.meaning + ": ")]), .text(card.meaning)]))
         if !card.related.isEmpty {

@@ -16,6 +16,8 @@ struct Check: ParsableCommand {
     @Option(help: "Highest Flesch-Kincaid grade allowed.") var maxFk: Double = 7
     @Option(help: "A site config file to validate too.") var site: String?
     @Option(help: "Today's date (YYYY-MM-DD), for the review-age warning. Default: the real date.") var today: String?
+    @Flag(help: "List every topic, flow and walkthrough with its governance fields, those awaiting sign-off or overdue first.")
+    var governance = false
 
     func run() throws {
         let store = try options.load()
@@ -26,7 +28,9 @@ struct Check: ParsableCommand {
             guard let date = ReviewDate.parse(text) else { throw ValidationError("--today must be YYYY-MM-DD") }
             return date
         } ?? ReviewDate.today()
-        let validator = Validator(limits: ReadabilityLimits(smog: maxSmog, fleschKincaid: maxFk), today: date, site: siteConfig)
+        var validator = Validator(limits: ReadabilityLimits(smog: maxSmog, fleschKincaid: maxFk), today: date, site: siteConfig)
+        validator.dictionary = WordList.system()
+        if governance { return print(GovernanceTable.render(store.governanceItems, today: date)) }
         var report = validator.check(store)
         report.diagnostics += siteProblems
         report.diagnostics += SynonymsFile.check(contentRoot: store.root)
@@ -40,6 +44,38 @@ struct Check: ParsableCommand {
             print("\(report.errorCount) error(s), \(report.warningCount) warning(s): \(store.topics.count) topics, \(store.glossary.count) glossary terms, \(store.flows.count) flows, \(store.walkthroughs.count) walkthroughs in \(store.root)")
         }
         if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The system's word list (Debian's wamerican), for telling a real word in a
+/// glossary alias from a misspelling. Without it only the content's own words count.
+enum WordList {
+    static func system(path: String = "/usr/share/dict/words") -> Set<String> {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map { $0.lowercased() })
+    }
+}
+
+/// `bedside check --governance`: what a clinic must sign off, as a table.
+enum GovernanceTable {
+    static func render(_ items: [GovernanceItem], today: ReviewDate) -> String {
+        func overdue(_ item: GovernanceItem) -> Bool { item.governance.reviewDue.map { $0 < today } ?? true }
+        let sorted = items.enumerated().sorted { a, b in
+            let ka = (overdue(a.element) ? 0 : 1, a.element.governance.awaitsSignOff ? 0 : 1, a.offset)
+            let kb = (overdue(b.element) ? 0 : 1, b.element.governance.awaitsSignOff ? 0 : 1, b.offset)
+            return ka < kb
+        }.map(\.element)
+        var lines = ["| kind | id | version | reviewed | review due | reviewed by | sign-off |", "|---|---|---|---|---|---|---|"]
+        for item in sorted {
+            let g = item.governance
+            let due = g.reviewDue.map { $0 < today ? "\($0) OVERDUE" : "\($0)" } ?? "missing"
+            lines.append("| \(item.kind.rawValue) | \(item.id) | \(g.version.map(String.init) ?? "missing") | \(g.reviewed.map(\.description) ?? "missing") | \(due) | \(g.reviewedBy ?? "missing") | \(g.signedOff?.description ?? "missing") |")
+        }
+        let waiting = items.filter(\.governance.awaitsSignOff).count
+        let late = items.filter(overdue).count
+        lines.append("")
+        lines.append("\(waiting) of \(items.count) items await sign-off; \(late) are past their review date or have none.")
+        return lines.joined(separator: "\n")
     }
 }
 

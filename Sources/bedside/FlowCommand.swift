@@ -95,7 +95,8 @@ struct FlowCommand: ParsableCommand {
             case .question(let question):
                 lines += CareCardText.question(question, progress: session.progress, words: words, width: width)
             case .outcome(let outcome):
-                lines += CareCardText.lines(CareCard(outcome: outcome, flow: session.flow, site: config, store: store), width: width)
+                lines += CareCardText.lines(CareCard(outcome: outcome, flow: session.flow, site: config, store: store,
+                                                     escalated: session.escalated), width: width)
             }
             print(lines.joined(separator: "\n"))
         }
