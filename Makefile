@@ -9,7 +9,7 @@ DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libs
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build release run test check bench search-eval fuzz install clean startup-order
+.PHONY: all deps build release run test check bench search-eval fuzz install clean startup-order triage-table
 
 all: build
 
@@ -58,6 +58,9 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	./.build/debug/bedside check --content $(CONTENT)
+	@./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - >/dev/null || \
+	  { ./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - | head -40; \
+	    echo "docs/triage-table.md is stale: the flows changed. Run 'make triage-table', review the diff, and commit it."; exit 1; }
 	BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) $(SWIFT) test --skip-build
 	$(SWIFT) build -c release -Xswiftc -enable-testing --scratch-path .build/monkey --product bedside-monkey && ./.build/monkey/release/bedside-monkey --content $(CONTENT) --events 1000000
 
@@ -67,6 +70,10 @@ startup-order: release
 	build-support/startup-order.sh .build/release/bedside
 	rm -f .build/release/bedside
 	$(SWIFT) build $(RELEASE) --product bedside
+
+# The table a nurse educator signs off: every answer path of every flow (make test fails when it is stale).
+triage-table: build
+	./.build/debug/bedside flow --table --format md --content $(CONTENT) > docs/triage-table.md
 
 check: build
 	./.build/debug/bedside check --content $(CONTENT)

@@ -13,6 +13,7 @@ struct FlowCommand: ParsableCommand {
             bedside flow ID                         ask the questions on stdin/stdout, as plain text
             bedside flow ID --answers yes,no,2      print the path and where it ends (ids or 1-based numbers)
             bedside flow ID --format json           print the first question as JSON
+            bedside flow --table [--format md|tsv]  every answer path of every flow, for clinical sign-off
             Exits 1 on an unknown flow or an answer that does not fit.
             """
     )
@@ -21,7 +22,8 @@ struct FlowCommand: ParsableCommand {
     @Argument(help: "The flow id (see 'bedside flow --list').") var id: String?
     @Flag(help: "List the flows.") var list = false
     @Option(help: "Answers, comma separated: answer ids or 1-based numbers.") var answers: String?
-    @Option(help: "Output format.") var format: OutputFormat = .text
+    @Flag(help: "Print every answer path of every flow with its outcome and level (Markdown or TSV).") var table = false
+    @Option(help: "Output format: text or json; with --table, md (default) or tsv.") var format: FlowFormat = .text
     @Option(help: "The site config file, for the clinic's phone numbers (default: /etc/bedside/site.yaml, then $XDG_CONFIG_HOME/bedside/site.yaml).")
     var site: String?
     @Option(help: "Wrap text at this many columns.") var width: Int = 80
@@ -32,6 +34,10 @@ struct FlowCommand: ParsableCommand {
         // A flow that failed its checks is not loaded; say why, so it is not silently missing.
         for problem in store.diagnostics where problem.severity == .error && problem.file.contains("/flows/") {
             printError("skipped: " + problem.formatted)
+        }
+        if table { return try printTable(store) }
+        guard format == .text || format == .json else {
+            throw ValidationError("--format \(format.rawValue) goes with --table; use text or json here")
         }
         if list { return try printList(store) }
         guard let id else { throw ValidationError("give a flow id, or --list to see them") }
@@ -61,10 +67,18 @@ struct FlowCommand: ParsableCommand {
         }
     }
 
+    func printTable(_ store: ContentStore) throws {
+        switch format {
+        case .tsv: print(TriageTable.tsv(store.flows), terminator: "")
+        case .md, .text: print(TriageTable.markdown(store.flows), terminator: "")
+        case .json: throw ValidationError("--table prints md or tsv")
+        }
+    }
+
     func printList(_ store: ContentStore) throws {
         switch format {
         case .json: try printJSON(store.flows.map(FlowJSON.ListItem.init))
-        case .text:
+        case .text, .md, .tsv:
             for flow in store.flows { print("  \(flow.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(flow.title)") }
         }
     }
@@ -86,7 +100,7 @@ struct FlowCommand: ParsableCommand {
     func printPosition(_ session: FlowSession, _ config: SiteConfig, _ store: ContentStore) throws {
         switch format {
         case .json: try printJSON(FlowJSON.position(session, site: config, store: store))
-        case .text:
+        case .text, .md, .tsv:
             let words = FlowWords(store.strings)
             var lines = [session.flow.title, ""]
             let path = CareCardText.path(session.answered, words: words, width: width)
@@ -101,6 +115,10 @@ struct FlowCommand: ParsableCommand {
             print(lines.joined(separator: "\n"))
         }
     }
+}
+
+enum FlowFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, md, tsv
 }
 
 /// Writes lines straight to stdout, unbuffered, so a prompt shows before input is read.

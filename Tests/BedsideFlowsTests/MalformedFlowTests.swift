@@ -37,12 +37,17 @@ final class MalformedFlowTests: XCTestCase {
             title: "Call now"
             call: [emergency]
             actions: ["Call the emergency number now."]
+            say: "I have cancer and it is a red flag."
+            say-for-someone: "My wife has cancer and it is a red flag."
+            while-waiting: "While you wait, unlock the door."
             meaning: "It may be serious."
           - id: today
             level: urgent
             title: "Call today"
             call: [after-hours, care-team]
             actions: ["Call the 24-hour line now."]
+            say: "I have cancer and it is getting worse."
+            say-for-someone: "My wife has cancer and it is getting worse."
             meaning: "It may need a check today."
           - id: later
             level: routine
