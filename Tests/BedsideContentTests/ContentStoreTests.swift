@@ -80,7 +80,7 @@ final class ContentStoreTests: XCTestCase {
         try fixture.write("topics/symptoms/latin1.md", Data("---\nid: latin1\n---\nna\u{EF}ve\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }))
         let (_, report) = check(fixture)
         let m = messages(report).joined(separator: "\n")
-        XCTAssertTrue(m.contains("empty.md:12:1: error: the topic has no body"), m)
+        XCTAssertTrue(m.contains("empty.md:16:1: error: the topic has no body"), m)
         XCTAssertTrue(m.contains("latin1.md:4:3: error: invalid UTF-8"), m)
         XCTAssertTrue(m.contains("error: duplicate topic id 'dup'"), m)
     }
@@ -118,7 +118,7 @@ final class ContentStoreTests: XCTestCase {
         let m = messages(report).joined(separator: "\n")
         XCTAssertTrue(m.contains("lost.md:1:1: error: section 'nowhere' is not in sections.yaml, so no section reaches this topic"), m)
         XCTAssertTrue(m.contains("hard.md:1:1: warning: last reviewed 2024-01-05 (34 months ago)"), m)
-        XCTAssertTrue(m.contains("hard.md:12:1: error: reading level too high"), m)
+        XCTAssertTrue(m.contains("hard.md:16:1: error: reading level too high"), m)
     }
 
     func testGlossaryParsingAndChecks() throws {

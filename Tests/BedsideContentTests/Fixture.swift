@@ -24,7 +24,10 @@ final class Fixture {
             title: Symptoms
         """
 
-    static func topic(_ id: String, section: String = "symptoms", extra: String = "", body: String = "You may feel pain. Call your team.") -> String {
+    static let governance = "review-due: 2027-11-01\nreviewed-by: oncology nurse educator\nsigned-off: pending\nversion: 1"
+
+    static func topic(_ id: String, section: String = "symptoms", extra: String = "", body: String = "You may feel pain. Call your team.",
+                      governance: String = Fixture.governance) -> String {
         """
         ---
         id: \(id)
@@ -36,6 +39,7 @@ final class Fixture {
           - title: A source
             organisation: An organisation
         reviewed: 2026-11-01
+        \(governance)
         ---
         \(body)
         """

@@ -3,7 +3,7 @@ import XCTest
 
 final class WalkthroughCheckTests: XCTestCase {
     func walkthrough(_ id: String, steps: String) -> String {
-        "---\nid: \(id)\ntitle: Walkthrough \(id)\nsummary: Steps.\nsteps:\n\(steps)---\n"
+        "---\nid: \(id)\ntitle: Walkthrough \(id)\nsummary: Steps.\nsteps:\n\(steps)reviewed: 2026-11-01\n\(Fixture.governance)\n---\n"
     }
 
     func messages(_ files: [String: String]) throws -> [String] {

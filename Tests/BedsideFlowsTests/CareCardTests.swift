@@ -17,7 +17,20 @@ final class CareCardTests: XCTestCase {
         XCTAssertGreaterThan(cards.count, 30)
         for card in cards {
             let name = "\(card.flowID)/\(card.outcomeID)"
-            XCTAssertEqual(card.safetyLine, "If it gets worse or you are worried, call.", name)
+            // Issue 12, 3: an emergency card ends with what to do while waiting (unlock the
+            // door if alone), never with the generic line; the others end with the generic line.
+            if card.level == .emergency {
+                let outcome = Shipped.store.flow(card.flowID)!.outcome(card.outcomeID)!
+                XCTAssertEqual(card.safetyLine, outcome.whileWaiting, name)
+                XCTAssertTrue(card.safetyLine.lowercased().contains("unlock"), "\(name): \(card.safetyLine)")
+                XCTAssertNotEqual(card.safetyLine, "If it gets worse or you are worried, call.", name)
+            } else {
+                XCTAssertEqual(card.safetyLine, "If it gets worse or you are worried, call.", name)
+            }
+            if card.level >= .urgent {
+                XCTAssertNotNil(card.say, "\(name): every urgent and emergency card says what to say")
+                XCTAssertNotNil(card.sayForSomeone, "\(name): and how a carer says it")
+            }
             XCTAssertFalse(card.steps.isEmpty, name)
             XCTAssertFalse(card.meaning.isEmpty, name)
             XCTAssertFalse(card.phones.isEmpty, name)
@@ -81,16 +94,18 @@ final class CareCardTests: XCTestCase {
         for width in [20, 33, 40, 80, 132] {
             let lines = CareCardText.lines(card, width: width)
             for line in lines { XCTAssertLessThanOrEqual(line.count, width, "width \(width): '\(line)'") }
-            XCTAssertEqual(lines.last, "If it gets worse or you are worried, call.".count <= width ? "If it gets worse or you are worried, call." : lines.last)
             let joined = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
-            for part in [card.title, card.steps[0], card.meaning, "\"\(card.say!)\"", "The emergency number: 911"] {
+            XCTAssertTrue(joined.hasSuffix(card.safetyLine), "width \(width): the card ends with what to do while waiting")
+            XCTAssertFalse(joined.contains("If it gets worse or you are worried, call."), "width \(width)")
+            for part in [card.title, card.steps[0], card.meaning, "\"\(card.say!)\"", "\"\(card.sayForSomeone!)\"",
+                         "The emergency number: 911"] {
                 XCTAssertTrue(joined.contains(part), "width \(width) lost '\(part)'")
             }
         }
         let wide = CareCardText.lines(card, width: 200)
         XCTAssertEqual(wide[0], "EMERGENCY: call 911 now")
         XCTAssertEqual(wide[1], "This could be pressure on your spinal cord")
-        XCTAssertEqual(wide.last, "If it gets worse or you are worried, call.")
+        XCTAssertEqual(wide.last, card.safetyLine)
         XCTAssertTrue(wide.contains("  1. Call the emergency number now. Do not wait to see if it gets better."))
         XCTAssertTrue(wide.contains("  - Pressure on the spinal cord (spinal cord compression) (spinal-cord-compression)"), "\(wide)")
     }
@@ -139,7 +154,8 @@ final class CareCardTests: XCTestCase {
         XCTAssertEqual(output.filter { $0.hasPrefix("Please type a number from 1 to 3") }.count, 2)
         XCTAssertEqual(output.filter { $0 == "Question 1 of up to 12" }.count, 3)
         XCTAssertTrue(output.contains("EMERGENCY: call 911 now"))
-        XCTAssertEqual(output.last, "If it gets worse or you are worried, call.")
+        let whileWaiting = try XCTUnwrap(flow.outcome("spine-emergency")?.whileWaiting)
+        XCTAssertTrue(output.suffix(3).joined(separator: " ").hasSuffix(whileWaiting), "\(output.suffix(3))")
         for line in output { XCTAssertLessThanOrEqual(line.count, 60, line) }
     }
 

@@ -74,7 +74,11 @@ final class FlowScreenTests: XCTestCase {
             let screen = Renderer.render(s, env).text
             XCTAssertTrue(screen.contains("EMERGENCY"), screen)
             XCTAssertTrue(screen.contains("911"), screen)
-            XCTAssertTrue(screen.contains("If it gets worse or you are worried, call."), screen)
+            // The card's last words are what to do while waiting: on screen, not the generic line.
+            let card = FlowPage.card(FlowPage.session(flowID, answers: answers, Shipped.store)!, env)!
+            let lastWords = card.safetyLine.split(separator: " ").suffix(4).joined(separator: " ")
+            XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "│", with: " ").replacingOccurrences(of: "|", with: " ").split(separator: " ").joined(separator: " ").contains(lastWords), "\(lastWords):\n\(screen)")
+            XCTAssertFalse(screen.contains("If it gets worse or you are worried, call."), screen)
         }
         XCTAssertGreaterThanOrEqual(checked.count, 7)
     }
