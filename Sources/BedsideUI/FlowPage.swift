@@ -55,8 +55,9 @@ enum FlowPage {
         return Document(blocks: blocks)
     }
 
-    /// The care card. Its order puts what to do now first; for an emergency
-    /// everything up to the safety line fits one 80x24 screen (tested).
+    /// The care card. Its order puts what to do now first: the level, whom to
+    /// call, what to do while waiting, the steps and what to say. For an
+    /// emergency all of that fits one 80x24 screen (tested).
     static func outcomeDocument(_ session: FlowSession, _ card: CareCard, _ words: FlowWords) -> Document {
         // One paragraph with line breaks: the level, who to call and the safety
         // line stay together at the top without blank lines between them.
@@ -69,12 +70,20 @@ enum FlowPage {
         var blocks: [Block] = [.callout(Callout(kind: calloutKind(card.level), label: card.headline, blocks: inside))]
         blocks.append(.paragraph([.strong([.text(card.headings.steps)])]))
         blocks.append(.list(ListBlock(ordered: true, items: card.steps.map { [.paragraph([.text($0)])] })))
-        if let say = card.say {
-            blocks.append(.paragraph([.strong([.text(card.headings.say + ": ")]), .text("\u{201C}" + say + "\u{201D}")]))
+        // What to say, for the patient and for a carer, in one paragraph: the
+        // phone call comes before any explanation, and it must fit 80x24.
+        var say: [Inline] = []
+        if let words = card.say {
+            say += [.strong([.text(card.headings.say + ": ")]), .text("\u{201C}" + words + "\u{201D}")]
         }
         if let other = card.sayForSomeone {
-            blocks.append(.paragraph([.strong([.text(card.headings.sayForSomeone + ": ")]), .text("\u{201C}" + other + "\u{201D}")]))
+            if !say.isEmpty { say.append(.lineBreak) }
+            say += [.strong([.text(card.headings.sayForSomeone + ": ")]), .text("\u{201C}" + other + "\u{201D}")]
         }
+        if !say.isEmpty { blocks.append(.paragraph(say)) }
+        // Below this rule is the explanation: what it may mean and what to read.
+        // Everything above it is what to do now, and fits one 80x24 screen (tested).
+        blocks.append(.thematicBreak)
         blocks.append(.paragraph([.strong([.text(card.headings.meaning + ": ")]), .text(card.meaning)]))
         if !card.related.isEmpty {
             var inlines: [Inline] = [.strong([.text(card.headings.related + ": ")])]

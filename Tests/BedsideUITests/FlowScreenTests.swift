@@ -67,7 +67,7 @@ final class FlowScreenTests: XCTestCase {
             var s = start(flowID)
             for answer in answers { s.answerFlow(answer, env) }
             let layout = s.layout(env)
-            // The card ends at the rule before "Your answers".
+            // What to do now (level, call, while waiting, steps, what to say) ends at the first rule.
             let ruleLine = layout.lines.firstIndex { $0.text.contains("───") || $0.text.contains("---") } ?? layout.lines.count
             let lastCardLine = layout.lines[..<ruleLine].lastIndex { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
             XCTAssertLessThan(lastCardLine, s.frame.text.height, "\(flowID)/\(outcome) needs scrolling at 80x24")
