@@ -35,6 +35,8 @@ public struct SiteConfig: Equatable, Sendable {
     }
 
     public static let defaults = SiteConfig()
+    /// The longest idle time before a kiosk forgets the visit.
+    public static let maxIdleSeconds = 3600
 
     /// The number for a phone name, if the clinic set one.
     public func number(for name: String) -> String? { phones[name] }
@@ -44,10 +46,12 @@ public struct SiteConfig: Equatable, Sendable {
         var yaml = YAMLFields(file: path)
         guard let root = yaml.parse(text) else { return (config, yaml.diagnostics) }
         guard let map = yaml.mapping(root, what: "the site config") else { return (config, yaml.diagnostics) }
-        yaml.rejectUnknownKeys(map, allowed: ["clinic", "phones", "theme", "print-command", "kiosk"], what: "the site config")
+        // Unknown keys are errors here: `kiosk: { enabeld: true }` must not
+        // silently leave a shared workstation in normal mode.
+        yaml.refuseUnknownKeys(map, allowed: ["clinic", "phones", "theme", "print-command", "kiosk"], what: "the site config")
         if let clinic = map["clinic"] {
             if let clinicMap = yaml.mapping(clinic, what: "'clinic'") {
-                yaml.rejectUnknownKeys(clinicMap, allowed: ["name"], what: "'clinic'")
+                yaml.refuseUnknownKeys(clinicMap, allowed: ["name"], what: "'clinic'")
                 config.clinicName = yaml.string(clinicMap, "name", in: clinic, required: false)
             }
         }
@@ -75,16 +79,20 @@ public struct SiteConfig: Equatable, Sendable {
         }
         config.printCommand = yaml.string(map, "print-command", in: root, required: false)
         if let kiosk = map["kiosk"], let kioskMap = yaml.mapping(kiosk, what: "'kiosk'") {
-            yaml.rejectUnknownKeys(kioskMap, allowed: ["enabled", "idle-seconds", "exit-pin-hash"], what: "'kiosk'")
+            yaml.refuseUnknownKeys(kioskMap, allowed: ["enabled", "idle-seconds", "exit-pin-hash"], what: "'kiosk'")
             config.kiosk.enabled = yaml.bool(kioskMap, "enabled")
             if let seconds = yaml.int(kioskMap, "idle-seconds") {
-                if seconds < 5 { yaml.error(kioskMap["idle-seconds"], "'idle-seconds' must be at least 5") } else {
+                if seconds < 5 { yaml.error(kioskMap["idle-seconds"], "'idle-seconds' must be at least 5") } else if seconds > maxIdleSeconds {
+                    yaml.error(kioskMap["idle-seconds"], "'idle-seconds' is \(seconds): at most \(maxIdleSeconds) (an hour), so a visit is never left on a shared screen for long")
+                } else {
                     config.kiosk.idleSeconds = seconds
                 }
             }
             if let hash = yaml.string(kioskMap, "exit-pin-hash", in: kiosk, required: false) {
-                if hash.hasPrefix("$") && hash.split(separator: "$").count >= 3 { config.kiosk.exitPinHash = hash } else {
-                    yaml.error(kioskMap["exit-pin-hash"], "'exit-pin-hash' must be in crypt(3) form such as $6$salt$hash (make one with: openssl passwd -6)")
+                if let problem = PINHashForm.problem(hash) {
+                    yaml.error(kioskMap["exit-pin-hash"], "'exit-pin-hash' \(problem) (make one with: openssl passwd -6)")
+                } else {
+                    config.kiosk.exitPinHash = hash
                 }
             }
             if config.kiosk.enabled && config.kiosk.exitPinHash == nil {

@@ -10,6 +10,13 @@ public struct KioskState: Equatable, Sendable {
     public var chordArmed = false
     /// After three wrong PINs the prompt stays shut until then.
     public var lockedUntil = 0.0
+    /// Wrong PINs since the last lock or success. Kept here, not in the
+    /// prompt, so closing and reopening the prompt does not reset the count,
+    /// and the idle reset (which forgets the visit) keeps it too.
+    public var failedTries = 0
+    /// How many times the exit has locked since the last right PIN: each
+    /// lock lasts longer than the one before.
+    public var lockouts = 0
     public init() {}
 }
 
@@ -17,7 +24,11 @@ public enum Kiosk {
     /// The staff exit: Ctrl-X, then Ctrl-K, then the PIN.
     public static let chord: (Key, Key) = (.ctrl("x"), .ctrl("k"))
     public static let maxTries = 3
-    public static let lockSeconds = 10.0
+    /// Lock lengths, growing with each lock: 10 s, 30 s, 2 min, 10 min, then 30 min.
+    public static let lockSteps: [Double] = [10, 30, 120, 600, 1800]
+    public static func lockSeconds(afterLockouts count: Int) -> Double {
+        lockSteps[min(max(count, 1), lockSteps.count) - 1]
+    }
     public static let maxPINLength = 32
 
     /// Kiosk handling that comes before the normal key handling. Returns true
@@ -52,7 +63,7 @@ public enum Kiosk {
                 } else {
                     // A patient's message would sit under the staff box: clear it.
                     s.message = nil
-                    s.overlay = .adminPIN(typed: "", wrong: 0)
+                    s.overlay = .adminPIN(typed: "", wrong: s.kiosk.failedTries)
                 }
                 return true
             }
@@ -75,21 +86,35 @@ public enum Kiosk {
             // An empty PIN is not a try: Enter alone must not lock the staff out.
             if typed.isEmpty { return }
             if env.verifyPIN(typed) {
+                s.kiosk.failedTries = 0
+                s.kiosk.lockouts = 0
                 s.overlay = nil
                 s.quitRequested = true
-            } else if wrong + 1 >= maxTries {
-                // Someone is guessing: back to a clean home screen, and wait.
+                return
+            }
+            s.kiosk.failedTries += 1
+            if s.kiosk.failedTries >= maxTries {
+                // Someone is guessing: back to a clean home screen, and wait longer each time.
+                s.kiosk.failedTries = 0
+                s.kiosk.lockouts += 1
+                let seconds = lockSeconds(afterLockouts: s.kiosk.lockouts)
                 s.forgetSession(env, privacy: false)
-                s.kiosk.lockedUntil = s.kiosk.now + lockSeconds
-                s.message = "Wrong PIN. Staff exit is locked for \(Int(lockSeconds)) seconds."
+                s.kiosk.lockedUntil = s.kiosk.now + seconds
+                s.message = "Wrong PIN. Staff exit is locked for \(describe(seconds))."
             } else {
-                s.overlay = .adminPIN(typed: "", wrong: wrong + 1)
+                s.overlay = .adminPIN(typed: "", wrong: s.kiosk.failedTries)
             }
         case .char(let c) where typed.count < maxPINLength && !c.isNewline:
             s.overlay = .adminPIN(typed: typed + String(c), wrong: wrong)
         default:
             break
         }
+    }
+}
+
+extension Kiosk {
+    static func describe(_ seconds: Double) -> String {
+        seconds < 60 ? "\(Int(seconds)) seconds" : seconds < 120 ? "1 minute" : "\(Int(seconds / 60)) minutes"
     }
 }
 
@@ -101,7 +126,10 @@ extension AppState {
         var fresh = AppState(page: .home, width: width, height: height)
         fresh.kiosk.now = kiosk.now
         fresh.kiosk.lastInput = kiosk.now
+        // The visit is forgotten, not the person guessing the staff PIN.
         fresh.kiosk.lockedUntil = kiosk.lockedUntil
+        fresh.kiosk.failedTries = kiosk.failedTries
+        fresh.kiosk.lockouts = kiosk.lockouts
         fresh.kiosk.privacy = privacy && env.kiosk
         fresh.pendingEffects = [.clearScrollback]
         self = fresh

@@ -49,8 +49,58 @@ final class KioskTests: XCTestCase {
         XCTAssertNil(s.overlay)
         s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))], env)
         XCTAssertNil(s.overlay, "locked for a while")
-        s = UIFixture.run(s, [.tick(now: 1 + Kiosk.lockSeconds + 1), .key(.ctrl("x")), .key(.ctrl("k"))], env)
+        s = UIFixture.run(s, [.tick(now: 1 + Kiosk.lockSeconds(afterLockouts: 1) + 1), .key(.ctrl("x")), .key(.ctrl("k"))], env)
         XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 0))
+    }
+
+    /// Issue 16, 3: two wrong tries, Esc, reopen, repeat used to give endless tries.
+    /// The count lives in the kiosk state: it survives Esc, reopening and the idle reset.
+    func testClosingAndReopeningThePromptDoesNotResetTheWrongTries() {
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.tick(now: 1)], env)
+        func wrongTwiceThenEscape() {
+            s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+            for _ in 0..<2 { s = UIFixture.run(s, UIFixture.keys("0000") + [.key(.enter)], env) }
+            s = UIFixture.run(s, [.key(.escape)], env)
+        }
+        wrongTwiceThenEscape()
+        XCTAssertEqual(s.kiosk.failedTries, 2)
+        s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+        XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 2), "reopening shows the tries already used")
+        s = UIFixture.run(s, UIFixture.keys("0000") + [.key(.enter)], env)
+        XCTAssertNil(s.overlay, "the third wrong try locks, although the prompt was reopened")
+        XCTAssertEqual(s.kiosk.lockouts, 1)
+        // The idle reset forgets the visit, not the attacker.
+        s = UIFixture.run(s, [.tick(now: 200)], env)
+        XCTAssertTrue(s.kiosk.privacy)
+        XCTAssertEqual(s.kiosk.lockouts, 1)
+        s = UIFixture.run(s, [.key(.char("j"))], env)
+        wrongTwiceThenEscape()
+        s = UIFixture.run(s, [.tick(now: 201)], env)
+        XCTAssertEqual(s.kiosk.failedTries, 2, "kept across Esc and idle resets")
+    }
+
+    func testEachLockLastsLongerAndTheRightPINClearsTheCount() {
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.tick(now: 1)], env)
+        var now = 1.0
+        var lengths: [Double] = []
+        for _ in 0..<4 {
+            s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+            for _ in 0..<3 { s = UIFixture.run(s, UIFixture.keys("0000") + [.key(.enter)], env) }
+            lengths.append(s.kiosk.lockedUntil - now)
+            XCTAssertTrue(s.message?.hasPrefix("Wrong PIN. Staff exit is locked for") ?? false, "\(String(describing: s.message))")
+            // Just before the lock ends the prompt stays shut; just after, it opens.
+            s = UIFixture.run(s, [.tick(now: s.kiosk.lockedUntil - 0.5), .key(.ctrl("x")), .key(.ctrl("k"))], env)
+            XCTAssertNil(s.overlay)
+            now = s.kiosk.lockedUntil + 0.5
+            s = UIFixture.run(s, [.tick(now: now)], env)
+        }
+        XCTAssertEqual(lengths, [10, 30, 120, 600])
+        XCTAssertEqual(s.message, nil)
+        s = UIFixture.run(s, [.key(.ctrl("x")), .key(.ctrl("k"))] + UIFixture.keys("4711"), env)
+        let (after, effects) = App.update(s, .key(.enter), env)
+        XCTAssertEqual(effects, [.quit])
+        XCTAssertEqual(after.kiosk.lockouts, 0)
+        XCTAssertEqual(after.kiosk.failedTries, 0)
     }
 
     func testIdleResetForgetsEverythingAndShowsThePrivacyScreen() {

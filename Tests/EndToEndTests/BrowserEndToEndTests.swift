@@ -112,8 +112,11 @@ final class BrowserEndToEndTests: XCTestCase {
         try t.send("1")                 // "Yes": new weakness in the arms or legs
         let card = t.waitFor(text: "EMERGENCY")
         XCTAssertTrue(card.contains("911"), card)
-        XCTAssertTrue(card.contains("If it gets worse or you are worried, call."), card)
+        // An emergency card ends with what to do while waiting, never the generic line.
+        XCTAssertTrue(card.contains("unlock"), card)
+        XCTAssertFalse(card.contains("If it gets worse or you are worried, call."), card)
         XCTAssertTrue(card.contains("I have cancer and I am worried about my spine"), card)
+        XCTAssertTrue(card.contains("Calling for someone else? Say"), card)
         try t.send("BSpace")            // change the answer
         t.waitFor(text: "Question 1 of up to")
         try t.send("q")
