@@ -235,6 +235,7 @@ struct KioskMonkey {
         case .resize: return "resize"
         case .tick: return "tick"
         case .paste: return "paste"
+        case .effectFinished: return "effect finished"
         }
     }
 

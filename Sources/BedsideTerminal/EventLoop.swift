@@ -4,12 +4,16 @@ import Foundation
 /// Runs the app in the terminal until it quits or is told to stop.
 public enum EventLoop {
     /// `perform` carries out effects that need the outside world (saving or
-    /// printing a summary) and may return a message to show.
+    /// printing a summary) and may return a message to show. It runs on a
+    /// background queue, one effect at a time; its message comes back as an
+    /// `.effectFinished` event, so a slow print command never holds the screen
+    /// or the kiosk's idle reset.
     /// `afterFirstFrame` runs once the first screen is drawn (to start work
     /// that the first screen does not need).
     public static func run(_ initial: AppState, _ env: AppEnvironment, terminal: Terminal,
-                           afterFirstFrame: () -> Void = {}, perform: (Effect) -> String? = { _ in nil }) {
+                           afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) {
         var state = initial
+        let outside = OutsideWork(perform)
         (state.width, state.height) = terminal.size
         let start = DispatchTime.now().uptimeNanoseconds
         var lastTick = 0.0
@@ -19,6 +23,7 @@ public enum EventLoop {
             let now = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             var events: [Event] = []
             if let event = terminal.readEvent(timeoutMs: 250) { events.append(event) }
+            events += outside.finished().map { Event.effectFinished(message: $0) }
             if now - lastTick >= 1 {
                 events.append(.tick(now: now))
                 lastTick = now
@@ -32,11 +37,7 @@ public enum EventLoop {
                     switch effect {
                     case .quit: quit = true
                     case .clearScrollback: terminal.clearScrollback()
-                    default:
-                        if let message = perform(effect) {
-                            state = App.update(state, .tick(now: now), env).0
-                            state.message = message
-                        }
+                    default: outside.start(effect)
                     }
                 }
             }
@@ -44,5 +45,34 @@ public enum EventLoop {
             terminal.draw(Renderer.render(state, env))
         }
         terminal.restore()
+    }
+}
+
+/// Effects run off the event loop, in order, with their messages collected
+/// for the loop to pick up as events.
+final class OutsideWork: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "bedside.effects")
+    private let lock = NSLock()
+    private var messages: [String] = []
+    private let perform: @Sendable (Effect) -> String?
+
+    init(_ perform: @escaping @Sendable (Effect) -> String?) { self.perform = perform }
+
+    func start(_ effect: Effect) {
+        queue.async { [self] in
+            guard let message = perform(effect) else { return }
+            lock.lock()
+            messages.append(message)
+            lock.unlock()
+        }
+    }
+
+    /// The messages of effects finished since the last call.
+    func finished() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let done = messages
+        messages = []
+        return done
     }
 }

@@ -23,6 +23,10 @@ public enum Event: Equatable, Sendable {
     case tick(now: Double)
     /// Text pasted in one go (bracketed paste); typed into an input, ignored elsewhere.
     case paste(String)
+    /// An effect run outside (saving or printing the summary) has finished;
+    /// the message says how. It arrives later, as an event, so the screen
+    /// never waits for a slow printer.
+    case effectFinished(message: String)
 }
 
 /// What the app asks the outside world to do after an update.

@@ -43,7 +43,7 @@ public enum Kiosk {
                 s.forgetSession(env)
             }
             return false
-        case .resize:
+        case .resize, .effectFinished:
             return false
         case .key, .mouse, .paste:
             s.kiosk.lastInput = s.kiosk.now

@@ -13,6 +13,9 @@ public enum App {
             s.scroll(by: 0, env)
         case .tick:
             break
+        case .effectFinished(let message):
+            // A privacy screen shows nothing of the last visit, not even its printout.
+            if !(env.kiosk && s.kiosk.privacy) { s.message = message }
         case .paste(let text):
             s.typeIntoOverlay(text, env)
         case .mouse(let x, let y, let action):

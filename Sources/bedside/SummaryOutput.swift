@@ -48,8 +48,13 @@ enum SummaryOutput {
         return base + ".txt"
     }
 
-    /// Pipes the text to the clinic's print command; returns the outcome in words.
-    static func print(_ text: String, command: String) -> String {
+    /// How long a print command may take before it is stopped.
+    static let printTimeout: TimeInterval = 30
+
+    /// Pipes the text to the clinic's print command; returns the outcome in
+    /// words. A command still running after `printTimeout` is stopped and
+    /// reported as failed (it runs off the event loop, so the screen never waits).
+    static func print(_ text: String, command: String, timeout: TimeInterval = printTimeout) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -61,7 +66,13 @@ enum SummaryOutput {
             try process.run()
             pipe.fileHandleForWriting.write(Data(text.utf8))
             try pipe.fileHandleForWriting.close()
-            process.waitUntilExit()
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+                return " Printing failed: the printer did not answer in \(Int(timeout)) seconds."
+            }
             return process.terminationStatus == 0 ? " Sent to the printer." : " Printing failed."
         } catch {
             return " Printing failed: \(error.localizedDescription)"

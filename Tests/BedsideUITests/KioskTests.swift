@@ -144,3 +144,19 @@ final class KioskTests: XCTestCase {
         XCTAssertEqual(App.update(home, .key(.enter), env).1, [.clearScrollback])
     }
 }
+
+/// Effects run outside report back as events (issue 16, 5).
+final class EffectFinishedTests: XCTestCase {
+    func testTheMessageOfAFinishedPrintShowsButNeverOnThePrivacyScreen() {
+        var site = Shipped.site
+        site.kiosk.idleSeconds = 60
+        let env = AppEnvironment(store: Shipped.store, site: site, kiosk: true, verifyPIN: { _ in false })
+        var s = UIFixture.run(AppState(width: 80, height: 24), [.tick(now: 1), .effectFinished(message: "Summary: Sent to the printer.")], env)
+        XCTAssertEqual(s.message, "Summary: Sent to the printer.")
+        s = UIFixture.run(s, [.tick(now: 100)], env)
+        XCTAssertTrue(s.kiosk.privacy)
+        s = UIFixture.run(s, [.effectFinished(message: "Summary: Printing failed.")], env)
+        XCTAssertNil(s.message)
+        XCTAssertTrue(s.kiosk.privacy, "a finished print does not wake the screen")
+    }
+}

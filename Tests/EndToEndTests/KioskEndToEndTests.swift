@@ -30,10 +30,11 @@ final class KioskEndToEndTests: XCTestCase {
 
     /// Starts `bedside --kiosk` with a site file (short idle time, a PIN hash)
     /// and waits for the home page.
-    func startKiosk(idleSeconds: Int, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    func startKiosk(idleSeconds: Int, width: Int = 80, height: Int = 24, printCommand: String? = nil) throws -> TmuxSession {
         let site = privateDir + "/site.yaml"
+        let print = printCommand.map { "print-command: \"\($0)\"\n" } ?? ""
         try """
-            clinic:
+            \(print)clinic:
               name: "\(Self.clinic)"
             kiosk:
               idle-seconds: \(idleSeconds)
@@ -196,6 +197,19 @@ final class KioskEndToEndTests: XCTestCase {
         XCTAssertEqual(queryRow.components(separatedBy: "Type plain words:").last?
             .trimmingCharacters(in: CharacterSet(charactersIn: " │|")), "", "the search box is empty:\n\(search)")
         XCTAssertFalse(search.contains("hip fracture"), search)
+    }
+
+    /// Issue 16, 5: `print-command: sleep 30` kept the last visitor's page on
+    /// screen 31 s past the idle reset. Printing now runs off the event loop.
+    func testASlowPrinterNeverHoldsTheScreenOrTheIdleReset() throws {
+        let t = try startKiosk(idleSeconds: 5, printCommand: "sleep 30")
+        try t.send("c")
+        t.waitFor(text: "This checker does not diagnose")
+        try t.send("p")
+        // The screen still answers keys while the printer sleeps.
+        try t.send("Escape", "j")
+        let privacy = t.waitFor(text: "Press any key to start", timeout: 15)
+        XCTAssertFalse(privacy.contains("This checker does not diagnose"), privacy)
     }
 
     // MARK: - Staff exit
