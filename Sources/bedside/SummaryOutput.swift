@@ -23,7 +23,7 @@ enum SummaryOutput {
                 let shown = !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : Substring(path)
                 message = "Saved: \(shown) (+ .md)"
             } catch {
-                message = "Could not save the summary: \(error.localizedDescription)"
+                message = "Could not save the summary: \(error)"
             }
             if let command = site.printCommand { message += print(text, command: command) }
             return message
@@ -35,17 +35,38 @@ enum SummaryOutput {
         }
     }
 
-    static func save(text: String, markdown: String) throws -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+    /// Writes the summary into ~/bedside-summaries: the folder 0700 and the
+    /// files 0600, since they hold health information. With no HOME there is
+    /// nowhere private to write, so nothing is written (never the current folder).
+    static func save(text: String, markdown: String,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        guard let home = environment["HOME"], home.hasPrefix("/") else { throw SummaryError.noHome }
         let folder = home + "/bedside-summaries"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        // An existing folder keeps its mode unless we tighten it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
         let stamp = DateFormatter()
         stamp.locale = Locale(identifier: "en_US_POSIX")
         stamp.dateFormat = "yyyy-MM-dd-HHmmss"
         let base = folder + "/visit-" + stamp.string(from: Date())
-        try text.write(toFile: base + ".txt", atomically: true, encoding: .utf8)
-        try markdown.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+        for (path, body) in [(base + ".txt", text), (base + ".md", markdown)] {
+            guard FileManager.default.createFile(atPath: path, contents: Data(body.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw SummaryError.cannotWrite(path)
+            }
+        }
         return base + ".txt"
+    }
+
+    enum SummaryError: Error, CustomStringConvertible {
+        case noHome
+        case cannotWrite(String)
+        var description: String {
+            switch self {
+            case .noHome: "HOME is not set, so there is no private folder to save it in"
+            case .cannotWrite(let path): "cannot write \(path)"
+            }
+        }
     }
 
     /// How long a print command may take before it is stopped.

@@ -123,6 +123,35 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit().code, 0)
     }
 
+    /// Issue 16: a summary holds health information: 0600 files in a 0700
+    /// folder, and with no HOME nothing is written (never the current folder).
+    func testSummariesArePrivateAndNeverLandInTheCurrentFolder() throws {
+        let t = try start()
+        try t.send("p")
+        t.waitFor(text: "Saved: ~/bedside-summaries/")
+        let folder = t.dir + "/bedside-summaries"
+        let folderMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int)
+        XCTAssertEqual(folderMode & 0o777, 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertEqual(files.count, 2, "\(files)")
+        for file in files {
+            let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.posixPermissions] as? Int)
+            XCTAssertEqual(mode & 0o777, 0o600, file)
+        }
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+
+        let cwd = FileManager.default.currentDirectoryPath + "/bedside-summaries"
+        let existed = FileManager.default.fileExists(atPath: cwd)
+        let homeless = try TmuxSession(["--content", TmuxSession.content], environment: ["HOME": ""])
+        homeless.waitFor(text: "bedside explains things")
+        try homeless.send("p")
+        homeless.waitFor(text: "HOME is not set")
+        XCTAssertEqual(FileManager.default.fileExists(atPath: cwd), existed, "nothing written to the current folder")
+        try homeless.send("q")
+        XCTAssertEqual(homeless.waitForExit().code, 0)
+    }
+
     func testReadPrintsPlainText() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
