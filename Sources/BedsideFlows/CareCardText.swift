@@ -28,7 +28,7 @@ public enum CareCardText {
             out += wrap("\"\(say)\"", width: width, indent: "  ", hanging: "  ")
         }
         if let other = card.sayForSomeone {
-            out.append(card.headings.sayForSomeone + ":")
+            out += wrap(card.headings.sayForSomeone + ":", width: width)
             out += wrap("\"\(other)\"", width: width, indent: "  ", hanging: "  ")
         }
         out.append("")

@@ -104,6 +104,8 @@ public struct AppState: Equatable, Sendable {
 
     public init(page: Page = .home, width: Int = 80, height: Int = 24) {
         location = Location(page: page)
+        // A topic opened with --topic was read too: the summary lists it.
+        if case .topic(let id) = page { visit.topics = [id] }
         self.width = width
         self.height = height
     }

@@ -50,12 +50,11 @@ final class FlowSessionTests: XCTestCase {
         session.back()
         XCTAssertEqual(session, start)
         try session.answer("no")
-        try session.answer("no")
-        let atThird = session
+        let atSecond = session
         try session.answer("yes")
         XCTAssertEqual(session.outcome?.level, .emergency)
         session.back()
-        XCTAssertEqual(session, atThird, "back from an outcome returns to the question that led there")
+        XCTAssertEqual(session, atSecond, "back from an outcome returns to the question that led there")
         try session.answer("not-leg")
         XCTAssertEqual(session.question?.id, "weakness")
         session.back(); session.back(); session.back()
@@ -94,23 +93,32 @@ final class FlowSessionTests: XCTestCase {
             for _ in 0..<150 {
                 var session = FlowSession(flow: flow)
                 var stack: [String] = []          // question ids answered, in order
+                var ambers: [Bool] = []           // whether each answer was an amber sign
                 var here = flow.start             // question or outcome id
                 var lastUpTo = session.progress.upTo
                 for _ in 0..<60 {
                     let roll = Int.random(in: 0..<10, using: &rng)
                     if roll == 0 {
                         session.restart()
-                        stack = []; here = flow.start
+                        stack = []; ambers = []; here = flow.start
                         lastUpTo = session.progress.upTo
                     } else if roll <= 2 {
                         session.back()
-                        if let previous = stack.popLast() { here = previous }
+                        if let previous = stack.popLast() { here = previous; ambers.removeLast() }
                         lastUpTo = session.progress.upTo
                     } else if let question = session.question {
                         let pick = Int.random(in: 0..<question.answers.count, using: &rng)
                         try session.answer(number: pick + 1)
                         stack.append(question.id)
-                        here = question.answers[pick].next
+                        let answer = question.answers[pick]
+                        ambers.append(answer.amber)
+                        // The model's escalation: the amber answer that makes the rule's count ends the check.
+                        let count = ambers.filter { $0 }.count
+                        if answer.amber, let rule = flow.escalation, count >= rule.ambers {
+                            here = rule.outcome
+                        } else {
+                            here = answer.next
+                        }
                         if !session.isFinished {
                             XCTAssertLessThanOrEqual(session.progress.upTo, lastUpTo, "the promise 'up to M' never grows on answering")
                         }

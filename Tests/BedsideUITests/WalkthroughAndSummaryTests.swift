@@ -78,6 +78,15 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 72 }, text)
     }
 
+    /// Issue 16: the topic opened with `--topic` is in the summary.
+    func testTheTopicTheBrowserStartedOnIsInTheSummary() throws {
+        let topic = try XCTUnwrap(Shipped.store.topics.last)
+        let s = AppState(page: .topic(topic.id), width: 80, height: 24)
+        let (_, effects) = App.update(s, .key(.char("p")), env)
+        guard case .saveSummary(let text, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertTrue(text.contains(topic.title), text)
+    }
+
     func testKioskPrintsOnlyWithAPrintCommandAndNeverSaves() {
         let kiosk = Shipped.env(kiosk: true)
         let (s, effects) = App.update(AppState(width: 80, height: 24), .key(.char("p")), kiosk)
