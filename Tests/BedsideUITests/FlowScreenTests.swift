@@ -77,10 +77,36 @@ final class FlowScreenTests: XCTestCase {
             // The card's last words are what to do while waiting: on screen, not the generic line.
             let card = FlowPage.card(FlowPage.session(flowID, answers: answers, Shipped.store)!, env)!
             let lastWords = card.safetyLine.split(separator: " ").suffix(4).joined(separator: " ")
-            XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "│", with: " ").replacingOccurrences(of: "|", with: " ").split(separator: " ").joined(separator: " ").contains(lastWords), "\(lastWords):\n\(screen)")
+            XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "│", with: " ").replacingOccurrences(of: "┃", with: " ").replacingOccurrences(of: "|", with: " ").split(separator: " ").joined(separator: " ").contains(lastWords), "\(lastWords):\n\(screen)")
             XCTAssertFalse(screen.contains("If it gets worse or you are worried, call."), screen)
         }
         XCTAssertGreaterThanOrEqual(checked.count, 7)
+    }
+
+    /// Issue 12, 1.5: nausea and constipation together (two amber signs) reach
+    /// URGENT in the browser, and the card says the signs added up.
+    func answers(_ s: AppState) -> [String] {
+        if case .flow(_, let answers) = s.location.page { return answers }
+        return []
+    }
+
+    func testTwoMilderCalciumSignsAddUpToAnUrgentCardInTheBrowser() throws {
+        let flow = Shipped.store.flow("high-calcium")!
+        var s = start("high-calcium")
+        var answered = 0
+        while let question = FlowPage.session("high-calcium", answers: answers(s), Shipped.store)?.question {
+            // "No" to every sign except feeling sick and being constipated.
+            let yes = question.text.contains("sick to your stomach") || question.text.contains("constipated")
+            s.answerFlow(yes ? "yes" : "no", env)
+            answered += 1
+            XCTAssertLessThan(answered, 20)
+        }
+        let session = FlowPage.session("high-calcium", answers: answers(s), Shipped.store)!
+        XCTAssertEqual(session.outcome?.id, flow.escalation?.outcome)
+        let screen = Renderer.render(s, env).text
+        XCTAssertTrue(screen.contains("URGENT"), screen)
+        XCTAssertTrue(screen.contains("add up"), screen)
+        XCTAssertFalse(screen.contains("SOON"), screen)
     }
 
     /// EMERGENCY must not rely on colour: bold and reverse video too.

@@ -152,6 +152,28 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(homeless.waitForExit().code, 0)
     }
 
+    /// Issue 12, 1.5: `bedside flow --format json` gives the escalated outcome when
+    /// two milder signs add up (feeling sick and constipated: urgent, not soon).
+    func testTheCommandLineGivesTheEscalatedOutcome() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        // No to confusion, sleepiness, limb weakness, thirst, peeing, vomiting, weakness all over;
+        // yes to feeling sick, then yes to constipation.
+        process.arguments = ["flow", "high-calcium", "--content", TmuxSession.content, "--format", "json",
+                             "--answers", "no,no,no,no,no,no,no,yes,yes"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let outcome = try XCTUnwrap(json?["outcome"] as? [String: Any], String(decoding: data, as: UTF8.self))
+        XCTAssertEqual(outcome["level"] as? String, "urgent")
+        XCTAssertEqual(outcome["escalated"] as? Bool, true)
+        XCTAssertNotNil(outcome["say-for-someone"] as? String)
+    }
+
     func testReadPrintsPlainText() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
