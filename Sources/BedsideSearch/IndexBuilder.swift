@@ -51,10 +51,23 @@ struct IndexBuilder {
         var runs: [Range<Int>] = [], start = 0, sum = 0
         for (d, size) in sizes.enumerated() {
             sum += size
-            // Close a run once it holds its share of the text (the last run takes the rest).
+            // Close a run once it holds its share of the text (the last run takes the rest):
+            // at the document boundary nearest to that share, before or after the document
+            // that crosses it, so no two runs differ by more than the largest document.
             if runs.count < count - 1, sum * count >= total * (runs.count + 1) {
-                runs.append(start..<(d + 1))
-                start = d + 1
+                let over = sum * count - total * (runs.count + 1)
+                let under = total * (runs.count + 1) - (sum - size) * count
+                if under < over && d > start {
+                    runs.append(start..<d)
+                    start = d
+                    if runs.count < count - 1, sum * count >= total * (runs.count + 1) {
+                        runs.append(start..<(d + 1))
+                        start = d + 1
+                    }
+                } else {
+                    runs.append(start..<(d + 1))
+                    start = d + 1
+                }
             }
         }
         runs.append(start..<documents.count)

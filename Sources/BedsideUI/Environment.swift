@@ -37,6 +37,7 @@ public struct AppEnvironment: Sendable {
     public let file: (path: String, document: Document)?
     let matcher: GlossaryMatcher
     let layouts = LayoutCache()
+    let finds = FindCache()
 
     public init(store: ContentStore, site: SiteConfig = .defaults, unicode: Bool = true, kiosk: Bool = false,
                 file: (path: String, document: Document)? = nil,
@@ -89,6 +90,36 @@ final class LayoutCache: @unchecked Sendable {
             entries[oldest] = nil
         }
         entries[key] = Entry(layout: made, lastUsed: clock)
+        lock.unlock()
+        return made
+    }
+}
+
+/// The matches of the active find, for the page they were found on. Every
+/// frame draws them (ticks included), so they are found once per query and
+/// page, not by scanning the whole page on every event.
+final class FindCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var query: String
+        var page: Page
+        var marks: [VisitLog.PromptKey: VisitLog.Mark]
+        var width: Int
+    }
+    private var last: (key: Key, matches: [FindMatch])?
+    private let lock = NSLock()
+    private(set) var scans = 0
+
+    func matches(_ key: Key, make: () -> [FindMatch]) -> [FindMatch] {
+        lock.lock()
+        if let last, last.key == key {
+            lock.unlock()
+            return last.matches
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        last = (key, made)
+        scans += 1
         lock.unlock()
         return made
     }

@@ -28,10 +28,16 @@ enum Find {
 }
 
 extension AppState {
+    /// The find matches on the page as laid out now, scanned once per query and page.
+    func findMatches(_ query: String, _ env: AppEnvironment) -> [FindMatch] {
+        let key = FindCache.Key(query: query, page: location.page, marks: pageMarks, width: frame.text.width)
+        return env.finds.matches(key) { Find.matches(query, in: layout(env)) }
+    }
+
     /// Moves to the next (or previous) match and scrolls it into view.
     mutating func findStep(_ step: Int, _ env: AppEnvironment) {
         guard var f = find else { return message = "Press f to find words in this page." }
-        let all = Find.matches(f.query, in: layout(env))
+        let all = findMatches(f.query, env)
         guard !all.isEmpty else {
             find = f
             return message = "\"\(f.query)\" is not on this page."
@@ -47,7 +53,7 @@ extension AppState {
 
     /// After typing a query and Enter: the first match at or below the top of the screen.
     mutating func findFirst(_ query: String, _ env: AppEnvironment) {
-        let all = Find.matches(query, in: layout(env))
+        let all = findMatches(query, env)
         let start = all.firstIndex { $0.line >= location.scroll } ?? 0
         find = FindState(query: query, editing: false, current: start - 1)
         findStep(1, env)

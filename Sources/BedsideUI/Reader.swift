@@ -2,11 +2,16 @@ import BedsideContent
 
 /// Scrolling, link selection and link following on document pages.
 extension AppState {
+    /// Walkthrough marks shown on the current page (they change its layout).
+    var pageMarks: [VisitLog.PromptKey: VisitLog.Mark] {
+        if case .walkthrough(let id, _) = location.page { return visit.marks.filter { $0.key.walkthrough == id } }
+        return [:]
+    }
+
     func layout(_ env: AppEnvironment) -> DocumentLayout {
         let width = frame.text.width
         let page = location.page
-        var marks: [VisitLog.PromptKey: VisitLog.Mark] = [:]
-        if case .walkthrough(let id, _) = page { marks = visit.marks.filter { $0.key.walkthrough == id } }
+        let marks = pageMarks
         return env.layouts.layout(page, marks: marks, width: width) {
             DocumentLayouter.layout(Pages.document(page, env, marks: marks),
                                     options: LayoutOptions(width: width, unicode: env.unicode),

@@ -96,7 +96,7 @@ public enum Renderer {
         }
         // Find matches, highlighted; the current one also bold.
         if let find = s.find {
-            for (i, match) in Find.matches(find.query, in: layout).enumerated() {
+            for (i, match) in s.findMatches(find.query, env).enumerated() {
                 screen.restyle(x: text.x + match.column, y: text.y + match.line - s.location.scroll, width: match.width) {
                     $0.role = .match
                     $0.bold = i == find.current

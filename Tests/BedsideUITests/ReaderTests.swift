@@ -89,6 +89,25 @@ final class ReaderTests: XCTestCase {
         XCTAssertTrue((s.location.scroll..<(s.location.scroll + s.frame.text.height)).contains(last.line))
     }
 
+    /// Issue 16: an active find does not rescan the whole page on every tick and frame.
+    func testAnActiveFindScansThePageOncePerQuery() {
+        let env = UIFixture.env()
+        var s = AppState(width: 80, height: 24)
+        s.go(to: .topic("x-ray"), env)
+        s = UIFixture.run(s, [.key(.char("f"))] + UIFixture.keys("line 2") + [.key(.enter)], env)
+        let before = env.finds.scans
+        for second in 1...50 {
+            s = UIFixture.run(s, [.tick(now: Double(second))], env)
+            _ = Renderer.render(s, env)
+        }
+        s = UIFixture.run(s, [.key(.char("n"))], env)
+        _ = Renderer.render(s, env)
+        XCTAssertEqual(env.finds.scans, before, "ticks, frames and n reuse the matches")
+        s = UIFixture.run(s, [.resize(width: 60, height: 24)], env)
+        _ = Renderer.render(s, env)
+        XCTAssertEqual(env.finds.scans, before + 1, "a new width is a new layout: scanned again")
+    }
+
     func testOutlineJumpsToAHeading() {
         var s = open(.topic("bone-pain"), height: 14)
         s = UIFixture.run(s, [.key(.char("o")), .key(.down), .key(.down), .key(.enter)], env)
