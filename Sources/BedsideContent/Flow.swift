@@ -121,6 +121,8 @@ public struct Flow: Equatable, Sendable {
     public var path: String
     public var escalation: FlowEscalation?
     public var governance: Governance
+    /// Where `id:` is written, for messages about duplicates.
+    public var idLocation = SourceLocation(line: 1)
 
     public init(id: String, title: String, alsoCalled: [String] = [], topic: Located<String>? = nil, start: String,
                 questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String,
@@ -200,10 +202,11 @@ enum FlowParser {
         guard let id, let title, yaml.diagnostics.allSatisfy({ $0.severity != .error }) else {
             return (nil, yaml.diagnostics)
         }
-        let flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
+        var flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
                         questions: questions, outcomes: outcomes,
                         intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path,
                         escalation: escalation, governance: governance)
+        flow.idLocation = yaml.location(YAMLFields.value(map, "id"))
         let problems = FlowChecks.structure(of: flow, startLocation: yaml.location(map["start"] ?? root))
         if problems.contains(where: { $0.severity == .error }) {
             return (nil, yaml.diagnostics + problems)

@@ -64,18 +64,34 @@ public struct Validator {
         return CheckReport(diagnostics: d, readability: readability)
     }
 
+    // MARK: - Duplicate ids
+
+    /// One error per file that reuses an id. The file whose name matches the
+    /// id keeps it (it is the one links and walkthroughs mean); the others are
+    /// blamed at their `id:` line, whatever order the folder listing gave.
+    static func duplicates(_ items: [(id: String, path: String, at: SourceLocation)], what: String) -> [Diagnostic] {
+        var groups: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() { groups[item.id, default: []].append(index) }
+        var found: [Diagnostic] = []
+        for (id, indexes) in groups where indexes.count > 1 {
+            func named(_ i: Int) -> Bool {
+                ((items[i].path as NSString).lastPathComponent as NSString).deletingPathExtension == id
+            }
+            let owner = indexes.first(where: named) ?? indexes[0]
+            for i in indexes where i != owner {
+                found.append(.error(items[i].path, items[i].at.line, items[i].at.column,
+                                    "duplicate \(what) id '\(id)': \(items[owner].path) already uses it"))
+            }
+        }
+        return found
+    }
+
     // MARK: - Topics
 
     func checkTopicsMeta(_ store: ContentStore, _ d: inout [Diagnostic]) {
-        var firstPath: [String: String] = [:]
         let sectionIDs = Set(store.manifest.sections.map(\.id))
+        d += Self.duplicates(store.topics.map { ($0.id, $0.path, $0.idLocation) }, what: "topic")
         for topic in store.topics {
-            if let other = firstPath[topic.id] {
-                d.append(.error(topic.path, topic.idLocation.line, topic.idLocation.column,
-                                "duplicate topic id '\(topic.id)': \(other) already uses it"))
-            } else {
-                firstPath[topic.id] = topic.path
-            }
             let fileName = ((topic.path as NSString).lastPathComponent as NSString).deletingPathExtension
             if fileName != topic.id {
                 d.append(.error(topic.path, topic.idLocation.line, topic.idLocation.column,
@@ -191,12 +207,9 @@ public struct Validator {
     }
 
     func checkFlows(_ store: ContentStore, _ d: inout [Diagnostic]) {
-        var seen: Set<String> = []
         let phones = Set(SiteConfig.knownPhoneNames).union(site.phones.keys)
+        d += Self.duplicates(store.flows.map { ($0.id, $0.path, $0.idLocation) }, what: "flow")
         for flow in store.flows {
-            if !seen.insert(flow.id).inserted {
-                d.append(.error(flow.path, 1, 1, "duplicate flow id '\(flow.id)'"))
-            }
             for outcome in flow.outcomes {
                 for name in outcome.call where !phones.contains(name) {
                     d.append(.error(flow.path, outcome.location.line, outcome.location.column,

@@ -98,3 +98,33 @@ final class GovernanceTests: XCTestCase {
         XCTAssertFalse(found.contains { $0.contains("anaemia") }, "search-only spellings are never shown, so never flagged")
     }
 }
+
+/// Issue 16: a duplicate id blames the file that does not own it, at its id line.
+final class DuplicateIDTests: XCTestCase {
+    func testTheFileWhoseNameMatchesKeepsTheIDAndTheOtherIsBlamedAtItsLine() throws {
+        let f = try Fixture([
+            "sections.yaml": Fixture.sections,
+            // Sorted first, but its name does not match its id: this one is blamed.
+            "topics/symptoms/a-copy.md": Fixture.topic("zed"),
+            "topics/symptoms/zed.md": Fixture.topic("zed"),
+        ])
+        let found = Validator(today: ReviewDate(year: 2026, month: 12, day: 6)).check(ContentLoader.load(root: f.root)).diagnostics
+            .filter { $0.message.contains("duplicate topic id") }
+        XCTAssertEqual(found.count, 1, "\(found.map(\.formatted))")
+        XCTAssertTrue(found[0].file.hasSuffix("a-copy.md"), found[0].formatted)
+        XCTAssertEqual(found[0].line, 2, "the id: line")
+        XCTAssertTrue(found[0].message.hasSuffix("zed.md already uses it"), found[0].message)
+    }
+
+    func testADuplicateFlowPointsAtItsIDLine() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let flow = try String(contentsOf: repo.appendingPathComponent("Content/flows/back-pain.md"), encoding: .utf8)
+        let f = try Fixture(["sections.yaml": Fixture.sections, "topics/symptoms/a.md": Fixture.topic("a"),
+                             "flows/back-pain.md": flow, "flows/another.md": flow])
+        let found = Validator(today: ReviewDate(year: 2026, month: 12, day: 6)).check(ContentLoader.load(root: f.root)).diagnostics
+            .filter { $0.message.contains("duplicate flow id") }
+        XCTAssertEqual(found.count, 1, "\(found.map(\.formatted))")
+        XCTAssertTrue(found[0].file.hasSuffix("another.md"), found[0].formatted)
+        XCTAssertEqual(found[0].line, 2, "the id: line, not line 1")
+    }
+}
