@@ -27,10 +27,10 @@ public enum ContentLoader {
         // merged in the order of a sequential pass (topics, glossary, flows,
         // walkthroughs; files sorted), so the store and its diagnostics never
         // depend on timing.
-        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"]).map { FileJob.topic($0) }
-        let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"]).map { FileJob.glossary($0) }
-        let flowFiles = files(under: root + "/flows", extensions: ["md"])
-        let walkthroughFiles = files(under: root + "/walkthroughs", extensions: ["md"])
+        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &manifestDiagnostics).map { FileJob.topic($0) }
+        let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"], skipped: &manifestDiagnostics).map { FileJob.glossary($0) }
+        let flowFiles = files(under: root + "/flows", extensions: ["md"], skipped: &manifestDiagnostics)
+        let walkthroughFiles = files(under: root + "/walkthroughs", extensions: ["md"], skipped: &manifestDiagnostics)
         let laterJobs = flowFiles.map { FileJob.flow($0) } + walkthroughFiles.map { FileJob.walkthrough($0) }
         let fileCounts = DeferredContent.FileCounts(flows: flowFiles.count, walkthroughs: walkthroughFiles.count)
 
@@ -84,37 +84,78 @@ public enum ContentLoader {
     /// readdir(3) directly: FileManager's enumerator costs about a millisecond
     /// here, a tenth of the time to the first screen.
     static func files(under directory: String, extensions: Set<String>) -> [String] {
+        var skipped: [Diagnostic] = []
+        return files(under: directory, extensions: extensions, skipped: &skipped)
+    }
+
+    /// The same, saying in `skipped` what was passed over and why: a folder
+    /// that cannot be opened, a name that is not UTF-8, a link to nothing,
+    /// and anything with a content file's name that is not a regular file.
+    static func files(under directory: String, extensions: Set<String>, skipped: inout [Diagnostic]) -> [String] {
         var result: [String] = []
-        collect(directory, extensions, into: &result)
+        collect(directory, extensions, into: &result, skipped: &skipped, top: true)
         return result.sorted()
     }
 
-    private static func collect(_ directory: String, _ extensions: Set<String>, into result: inout [String]) {
-        guard let dir = opendir(directory) else { return }
+    private static func collect(_ directory: String, _ extensions: Set<String>, into result: inout [String],
+                                skipped: inout [Diagnostic], top: Bool = false) {
+        guard let dir = opendir(directory) else {
+            // A missing top folder (no flows yet) is normal; anything else is worth saying.
+            if !(top && errno == ENOENT) {
+                skipped.append(.error(directory, 1, 1, "cannot open this folder (\(String(cString: strerror(errno)))): the files in it were skipped"))
+            }
+            return
+        }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            let name = String(decoding: bytes, as: UTF8.self)
             guard !name.hasPrefix(".") else { continue }
             let path = directory + "/" + name
+            let wanted = name.lastIndex(of: ".").map { extensions.contains(name[name.index(after: $0)...].lowercased()) } ?? false
+            if String(validating: bytes, as: UTF8.self) == nil {
+                if wanted || Int32(entry.pointee.d_type) == DT_DIR {
+                    skipped.append(.error(path, 1, 1, "this name is not UTF-8 text, so it was skipped: rename it"))
+                }
+                continue
+            }
             var type = Int32(entry.pointee.d_type)
             if type == DT_UNKNOWN || type == DT_LNK {
                 var info = stat()
-                guard stat(path, &info) == 0 else { continue }
+                guard stat(path, &info) == 0 else {
+                    if wanted { skipped.append(.error(path, 1, 1, "a link to a file that does not exist: skipped")) }
+                    continue
+                }
                 let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                 if isDirectory && Int32(entry.pointee.d_type) == DT_LNK { continue }
-                type = isDirectory ? Int32(DT_DIR) : Int32(DT_REG)
+                type = isDirectory ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN)
             }
             if type == DT_DIR {
-                collect(path, extensions, into: &result)
-            } else if type == DT_REG, let dot = name.lastIndex(of: "."),
-                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                collect(path, extensions, into: &result, skipped: &skipped)
+            } else if wanted {
+                // Regular files are read; a FIFO or device with a content name is
+                // passed on too, and reading it reports "not a regular file".
                 result.append(path)
             }
         }
     }
 
     /// The file as UTF-8 text, or nil with a diagnostic that says why not.
-    static func readText(_ path: String, _ diagnostics: inout [Diagnostic], missingIsError: Bool = false) -> String? {
+    public static func readText(_ path: String, _ diagnostics: inout [Diagnostic], missingIsError: Bool = false) -> String? {
+        // A FIFO would block the read forever and a device may never end: only
+        // regular files (or links to them) are read.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let kind = switch info.st_mode & S_IFMT {
+            case S_IFDIR: "a folder"
+            case S_IFIFO: "a named pipe (FIFO)"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFSOCK: "a socket"
+            default: "not a file"
+            }
+            diagnostics.append(.error(path, 1, 1, "not a regular file (this is \(kind)): skipped"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 diagnostics.append(.error(path, 1, 1, "cannot read this file: check its permissions"))
@@ -162,7 +203,7 @@ private enum FileJob {
             guard let text = ContentLoader.readText(path, &problems) else { return .topic(nil, problems) }
             let (topic, more) = TopicParser.parse(text: text, path: path)
             problems += more
-            if topic == nil { problems.append(.warning(path, 1, 1, "skipped this topic: fix the errors above to show it")) }
+            if topic == nil { problems.append(.warning(path, 1, 1, "skipped this topic: fix the errors reported for this file to show it")) }
             return .topic(topic, problems)
         case .glossary(let path):
             guard let text = ContentLoader.readText(path, &problems) else { return .glossary([], problems) }

@@ -29,7 +29,7 @@ struct FlowCommand: ParsableCommand {
     @Option(help: "Wrap text at this many columns.") var width: Int = 80
 
     func run() throws {
-        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        guard (20...1000).contains(width) else { throw ValidationError("--width must be from 20 to 1000") }
         let store = try options.load()
         // A flow that failed its checks is not loaded; say why, so it is not silently missing.
         for problem in store.diagnostics where problem.severity == .error && problem.file.contains("/flows/") {

@@ -11,7 +11,7 @@ struct Read: ParsableCommand {
     @Option(help: "Wrap at this many columns.") var width: Int = 80
 
     func run() throws {
-        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        guard (20...1000).contains(width) else { throw ValidationError("--width must be from 20 to 1000") }
         let store = try options.load()
         guard let text = PlainTextPage.render(topicID: id, store: store, width: width) else {
             let near = store.topics.map(\.id).filter { EditDistance.between($0, id) <= 3 || $0.contains(id) }

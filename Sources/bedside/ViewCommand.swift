@@ -10,11 +10,8 @@ struct View: ParsableCommand {
     @Option(help: "Colours: default, high-contrast or monochrome.") var theme: String = "default"
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)': \(FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")")
-        }
         var problems: [Diagnostic] = []
-        guard let text = ContentLoader.decodeUTF8(data, path: file, &problems) else {
+        guard let text = ContentLoader.readText(file, &problems, missingIsError: true) else {
             throw ValidationError(problems.first?.formatted ?? "\(file): not UTF-8 text")
         }
         // A file with front matter shows its body; the fields are not for reading.
