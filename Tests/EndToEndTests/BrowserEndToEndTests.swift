@@ -174,6 +174,20 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertNotNil(outcome["say-for-someone"] as? String)
     }
 
+    /// Issue 16: `read --width 1000000000` ran for minutes and Int.max crashed; now a usage error.
+    func testReadWidthIsBounded() throws {
+        for width in ["1000000000", "9223372036854775807", "19"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+            process.arguments = ["read", "bone-pain", "--content", TmuxSession.content, "--width", width]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 64, width)
+        }
+    }
+
     func testReadPrintsPlainText() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
