@@ -82,8 +82,11 @@ public final class Terminal {
                 if !full, let old = previous, old[x, y] == cell { continue }
                 let (attrs, pair) = theme.resolve(cell.style)
                 let text = unicode ? cell.text : asciiFallback(cell.text)
-                let scalar = text.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
-                bedside_put_cell(Int32(y), Int32(x), scalar, attrs, pair)
+                // The character's base and the marks drawn on it (accents, variation
+                // selectors) go to the terminal together; never a control or bidi override.
+                var scalars = DisplayWidth.cellScalars(text).map { wchar_t(bitPattern: $0.value) }
+                if scalars.isEmpty { scalars = [32] }
+                bedside_put_cell(Int32(y), Int32(x), scalars, Int32(scalars.count), attrs, pair)
             }
         }
         if let cursor = screen.cursor {

@@ -8,13 +8,42 @@ public enum DisplayWidth {
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
-        if v == 0x200B || (0x200C...0x200F).contains(v) { return 0 }
+        // Format characters (zero-width space and joiners, bidi marks and
+        // overrides, soft hyphen) take no column and are never drawn alone.
+        if first.properties.generalCategory == .format || v == 0x200B { return 0 }
         if ch.unicodeScalars.count > 1, ch.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         for range in wide where range.contains(v) { return 2 }
         return 1
     }
 
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    /// What one cell sends to the terminal: the first drawable scalar and the
+    /// combining marks and variation selectors after it. ncurses keeps one
+    /// spacing character per cell, so a joined emoji sequence or a flag shows
+    /// its first symbol rather than a broken half-sequence.
+    public static func cellScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where isDrawable(scalar) {
+            if out.isEmpty { out.append(scalar); continue }
+            let category = scalar.properties.generalCategory
+            let mark = category == .nonspacingMark || category == .enclosingMark || category == .spacingMark
+            let selector = (0xFE00...0xFE0F).contains(scalar.value)
+            if mark || selector { out.append(scalar) } else { break }
+        }
+        return out
+    }
+
+    /// Scalars the terminal may be sent inside a cell: not C0/C1 controls and
+    /// not bidi embeddings, overrides or isolates, which would reorder the
+    /// rest of the line on screen. Joiners and variation selectors stay, so
+    /// emoji sequences and accents are drawn whole.
+    public static func isDrawable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return false }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return false }
+        return true
+    }
 
     /// `text` cut to at most `width` columns, ending in "…" when it was cut.
     public static func truncate(_ text: String, to width: Int) -> String {

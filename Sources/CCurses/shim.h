@@ -34,9 +34,14 @@ static inline mmask_t bedside_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 /// Puts one character cell (a base character plus an attribute and colour
 /// pair) at the cursor position.
-static inline int bedside_put_cell(int y, int x, wchar_t ch, attr_t attr, short pair) {
+/* One cell: a spacing character and the zero-width marks that go with it
+ * (combining accents, variation selectors, joiners), up to CCHARW_MAX in all. */
+static inline int bedside_put_cell(int y, int x, const wchar_t *chars, int count, attr_t attr, short pair) {
     cchar_t cell;
-    wchar_t text[2] = { ch, 0 };
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = chars[i];
+    text[n] = 0;
     setcchar(&cell, text, attr, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }

@@ -174,6 +174,20 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertNotNil(outcome["say-for-someone"] as? String)
     }
 
+    /// Issue 16: a decomposed accent is drawn with its letter, and a bidi
+    /// override neither reaches the terminal nor reverses the text after it.
+    func testAccentsAreDrawnWholeAndBidiOverridesDoNothing() throws {
+        let file = NSTemporaryDirectory() + "bedside-grapheme-\(UUID().uuidString).md"
+        try "# Words\n\nCafe\u{301} ok. \u{202E}abc def.\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let t = try TmuxSession(["view", file])
+        let screen = t.waitFor(text: "abc def.")
+        XCTAssertTrue(screen.contains("Cafe\u{301} ok. abc def."), screen)
+        XCTAssertFalse(screen.unicodeScalars.contains { $0.value == 0x202E }, screen)
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
     /// Issue 16: `read --width 1000000000` ran for minutes and Int.max crashed; now a usage error.
     func testReadWidthIsBounded() throws {
         for width in ["1000000000", "9223372036854775807", "19"] {

@@ -1,0 +1,34 @@
+import XCTest
+@testable import BedsideUI
+
+/// Issue 16: every scalar of an accented character reaches the terminal, and
+/// zero-width and bidi characters never shift columns or reach the screen.
+final class GraphemeTests: XCTestCase {
+    func testADecomposedAccentStaysWithItsLetterInOneCell() {
+        var screen = Screen(width: 10, height: 1)
+        XCTAssertEqual(screen.put("Cafe\u{301}!", x: 0, y: 0), 5)
+        XCTAssertEqual(screen[3, 0].text, "e\u{301}")
+        XCTAssertEqual(screen[4, 0].text, "!")
+        XCTAssertEqual(DisplayWidth.cellScalars(screen[3, 0].text).map(\.value), [0x65, 0x301])
+    }
+
+    func testZeroWidthAndBidiCharactersTakeNoColumn() {
+        for invisible in ["\u{200B}", "\u{200D}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{FEFF}", "\u{061C}"] {
+            var screen = Screen(width: 10, height: 1)
+            XCTAssertEqual(screen.put("ab\(invisible)cd", x: 0, y: 0), 4, "U+\(String(invisible.unicodeScalars.first!.value, radix: 16))")
+            // What the terminal is sent, cell by cell (a joiner may ride along with "b", unsent).
+            let sent = (0..<4).map { x in String(String.UnicodeScalarView(DisplayWidth.cellScalars(screen[x, 0].text))) }
+            XCTAssertEqual(sent.joined(), "abcd")
+            XCTAssertFalse(screen.cells.contains { $0.text.unicodeScalars.contains { !DisplayWidth.isDrawable($0) } })
+        }
+    }
+
+    func testAJoinedEmojiIsOneWideCellAndSendsOnlyDrawableScalars() {
+        var screen = Screen(width: 10, height: 1)
+        XCTAssertEqual(screen.put("👨‍👩‍👧x", x: 0, y: 0), 3)
+        XCTAssertEqual(screen[0, 0].width, 2)
+        XCTAssertEqual(screen[2, 0].text, "x")
+        XCTAssertEqual(DisplayWidth.cellScalars("👍\u{FE0F}").map(\.value), [0x1F44D, 0xFE0F])
+        XCTAssertEqual(DisplayWidth.cellScalars("\u{202E}a").map(\.value), [0x61], "no bidi override is ever sent")
+    }
+}
