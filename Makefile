@@ -9,7 +9,7 @@ DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libs
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build release run test check bench search-eval fuzz install clean startup-order triage-table
+.PHONY: all deps build release run test check bench search-eval fuzz fuzz-replay install clean startup-order triage-table
 
 all: build
 
@@ -97,12 +97,27 @@ search-eval: deps
 fuzz: deps
 	$(SWIFT) build -c release --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH) \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBEDSIDE_FUZZ
-	mkdir -p fuzz-corpus fuzz-artifacts
+	mkdir -p fuzz-corpus/content fuzz-corpus/yaml fuzz-corpus/nesting fuzz-artifacts
 	for f in $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md $(CONTENT)/walkthroughs/*.md $(CONTENT)/glossary/*.yaml $(CONTENT)/*.yaml $(CONTENT)/*.md; do \
-	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/$$(echo "$$f" | tr / _)" || true; \
+	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/content/$$(echo "$$f" | tr / _)" || true; \
 	done
-	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=malloc_context_size=0 $(FUZZ_SCRATCH)/release/bedside-fuzz fuzz-corpus \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=4096 -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+	for f in $(CONTENT)/glossary/*.yaml $(CONTENT)/*.yaml deploy/site.yaml.example; do \
+	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/yaml/$$(echo "$$f" | tr / _)" || true; \
+	done
+	# Three targets share the time: every parser, the YAML paths (aliases, anchors), and deep nesting.
+	# -timeout=5: an input that takes longer is a hang, reported like a crash.
+	for target in content yaml nesting; do \
+	  BEDSIDE_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=malloc_context_size=0 \
+	    $(FUZZ_SCRATCH)/release/bedside-fuzz fuzz-corpus/$$target fuzz-corpus/regressions/$$target \
+	    -max_total_time=$$(( $(FUZZ_SECONDS) / 3 )) -max_len=65536 -timeout=5 -rss_limit_mb=4096 \
+	    -artifact_prefix=fuzz-artifacts/$$target- -print_final_stats=1 || exit 1; \
+	done
+
+# Replays the committed regression seeds through the normal build (no sanitizer): part of make test.
+fuzz-replay: build
+	for target in content yaml nesting; do \
+	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
+	done
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bedside $(DESTDIR)$(PREFIX)/share/man/man1

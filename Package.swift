@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
-        .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent"]),
+        .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent", "BedsideUI"]),
         // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).
         .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI"]),
 

@@ -1,4 +1,5 @@
 import BedsideContent
+import BedsideUI
 import Foundation
 
 /// Runs one input through every content parser the loader uses, the way the
@@ -10,13 +11,53 @@ enum FuzzOneInput {
     /// A fixed date so validation never depends on the clock.
     static let today = ReviewDate(year: 2026, month: 11, day: 30)
 
+    /// Which target runs: `content` (every parser, the default), `yaml` (the
+    /// YAML paths: front matter, glossary, sections, site config, with
+    /// anchors and aliases in the seeds) or `nesting` (the input becomes
+    /// deeply nested Markdown, parsed and laid out). Set by BEDSIDE_FUZZ_TARGET.
+    enum Target: String { case content, yaml, nesting }
+    static let target = Target(rawValue: ProcessInfo.processInfo.environment["BEDSIDE_FUZZ_TARGET"] ?? "") ?? .content
+
     static func run(_ bytes: UnsafeRawBufferPointer) {
         let data = Data(bytes)
         var problems: [Diagnostic] = []
         // Invalid UTF-8 is rejected by the loader; still feed a repaired copy
         // to the parsers so the fuzzer's mutations are not wasted.
         let text = ContentLoader.decodeUTF8(data, path: "fuzz.md", &problems) ?? String(decoding: data, as: UTF8.self)
-        run(text)
+        switch target {
+        case .content: run(text)
+        case .yaml: runYAML(text)
+        case .nesting: runNesting(Array(data))
+        }
+    }
+
+    /// Every YAML reader on the same text, bare and as front matter.
+    static func runYAML(_ text: String) {
+        _ = ContentParsing.glossary(text)
+        _ = ContentParsing.manifest(text)
+        _ = SiteConfig.parse(text: text, path: "site.yaml")
+        let wrapped = "---\n" + text + "\n---\nBody.\n"
+        _ = ContentParsing.topic(wrapped)
+        _ = ContentParsing.flow(wrapped)
+        _ = ContentParsing.walkthrough(wrapped)
+    }
+
+    /// Builds nesting the fuzzer could not reach by mutation alone: the first
+    /// two bytes give a depth (up to 20,000), the next bytes pick each level's
+    /// marker (list, quote, numbered list, indent), the rest is the text.
+    static func runNesting(_ bytes: [UInt8]) {
+        guard bytes.count >= 3 else { return }
+        let depth = min(20_000, Int(bytes[0]) << 8 | Int(bytes[1]))
+        let markers = ["- ", "> ", "1. ", "* ", "    ", ">- "]
+        let picks = Array(bytes[2..<min(bytes.count, 34)])
+        var text = ""
+        text.reserveCapacity(depth * 3 + bytes.count)
+        for level in 0..<depth { text += markers[Int(picks[level % picks.count]) % markers.count] }
+        text += String(decoding: bytes.dropFirst(min(bytes.count, 34)), as: UTF8.self) + " word\n"
+        let document = ContentParsing.markdown(text)
+        _ = Readability.score(of: document)
+        _ = DocumentLayouter.layout(document, options: LayoutOptions(width: 80))
+        _ = DocumentLayouter.layout(document, options: LayoutOptions(width: 20, unicode: false))
     }
 
     static func run(_ text: String) {
@@ -31,6 +72,7 @@ enum FuzzOneInput {
         _ = ContentParsing.markdown(text)
         let document = ContentParsing.markdown(body, firstLine: firstLine)
         _ = Readability.score(of: document)
+        _ = DocumentLayouter.layout(document, options: LayoutOptions(width: 60))
         _ = ContentParsing.glossary(text)
         let (walkthrough, _) = ContentParsing.walkthrough(text, path: "walkthroughs/fuzz.md")
         let (flow, _) = ContentParsing.flow(text, path: "flows/fuzz.md")
