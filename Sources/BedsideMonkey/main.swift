@@ -94,6 +94,8 @@ struct KioskMonkey {
         var site = SiteConfig.defaults
         site.clinicName = "Monkey Clinic"
         site.kiosk.idleSeconds = idleSeconds
+        // A staff exit is set up, so the PIN box opens (the PIN is checked by verifyPIN below).
+        site.kiosk.exitPinHash = "$6$monkey$" + String(repeating: "x", count: 86)
         let search = SearchAdapter(store: store)
         return AppEnvironment(store: store, site: site, kiosk: true, search: { search.search($0) },
                               verifyPIN: { _ in false }, today: { "1 January 2026" })

@@ -58,7 +58,10 @@ public enum Kiosk {
         if s.kiosk.chordArmed {
             s.kiosk.chordArmed = false
             if key == chord.1 {
-                if s.kiosk.now < s.kiosk.lockedUntil {
+                if env.site.kiosk.exitPinHash == nil {
+                    // A PIN box that no PIN can open would only invite guessing.
+                    s.message = "Staff exit is not set up here (no exit-pin-hash in the site config)."
+                } else if s.kiosk.now < s.kiosk.lockedUntil {
                     s.message = "Staff exit is locked for a short time."
                 } else {
                     // A patient's message would sit under the staff box: clear it.

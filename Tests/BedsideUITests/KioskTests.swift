@@ -79,6 +79,16 @@ final class KioskTests: XCTestCase {
         XCTAssertEqual(s.kiosk.failedTries, 2, "kept across Esc and idle resets")
     }
 
+    /// Issue 13: with no exit-pin-hash, the chord says so instead of opening a box no PIN can open.
+    func testWithNoPINHashTheChordSaysStaffExitIsNotSetUp() {
+        var site = Shipped.site
+        site.kiosk.exitPinHash = nil
+        let env = AppEnvironment(store: Shipped.store, site: site, kiosk: true, verifyPIN: { _ in true })
+        let s = UIFixture.run(AppState(width: 80, height: 24), [.key(.ctrl("x")), .key(.ctrl("k"))], env)
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message, "Staff exit is not set up here (no exit-pin-hash in the site config).")
+    }
+
     func testEachLockLastsLongerAndTheRightPINClearsTheCount() {
         var s = UIFixture.run(AppState(width: 80, height: 24), [.tick(now: 1)], env)
         var now = 1.0

@@ -12,6 +12,8 @@ enum Shipped {
         var site = SiteConfig(clinicName: "Riverside Cancer Center")
         site.phones["care-team"] = "555-0100"
         site.phones["after-hours"] = "555-0199"
+        // Staff exit is set up (the PIN itself is checked by the injected verifyPIN).
+        site.kiosk.exitPinHash = "$6$salt$" + String(repeating: "x", count: 86)
         return site
     }()
 
