@@ -6,7 +6,7 @@ import Foundation
 //   --bin PATH       the bedside binary, for first-paint figures
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --topics N       size of the generated corpus (default 10000)
-//   --only PART      one part: content, search or ui
+//   --only PART      one part: content, flows, search or ui
 //   --profile-search-build N   build the shipped search index N times (for perf)
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
@@ -17,6 +17,7 @@ if let runs = options.profileSearchBuild {
     SearchBench.evaluate(options)
 } else {
     if options.only == nil || options.only == "content" { ContentBench.run(options) }
+    if options.only == nil || options.only == "content" || options.only == "flows" { FlowChainBench.run() }
     if options.only == nil || options.only == "search" { SearchBench.run(options) }
     if options.only == nil || options.only == "ui" { UIBench.run(options) }
 }
