@@ -225,9 +225,12 @@ enum FlowParser {
         guard let id, let title, yaml.diagnostics.allSatisfy({ $0.severity != .error }) else {
             return (nil, yaml.diagnostics)
         }
+        let intro = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
+        if let at = intro.nestingFlattenedAt {
+            yaml.diagnostics.append(.warning(path, at.line, at.column, MarkdownParser.flattenedMessage))
+        }
         let flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
-                        questions: questions, outcomes: outcomes,
-                        intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path,
+                        questions: questions, outcomes: outcomes, intro: intro, path: path,
                         escalation: escalation, governance: governance)
         let problems = FlowChecks.structure(of: flow, startLocation: yaml.location(map["start"] ?? root))
         if problems.contains(where: { $0.severity == .error }) {
