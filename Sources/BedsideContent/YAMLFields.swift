@@ -17,6 +17,12 @@ struct YAMLFields {
 
     /// Parses `yaml`; on a syntax error records where and why, and returns nil.
     mutating func parse(_ yaml: String) -> Node? {
+        // Before Yams composes anything: an alias used as a key can make it
+        // hash an exponentially large node and never return (see YAMLIndicatorScan).
+        if let found = YAMLIndicatorScan.firstForbidden(in: yaml) {
+            diagnostics.append(.error(file, found.line + lineOffset, found.column, found.message))
+            return nil
+        }
         do {
             // The basic resolver tags every plain scalar as a string without running
             // regular expressions; bedside converts numbers, booleans and dates itself.
