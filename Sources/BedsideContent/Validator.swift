@@ -66,6 +66,7 @@ public struct Validator {
         if let at = store.home.nestingFlattenedAt {
             d.append(.warning(store.root + "/home.md", at.line, at.column, MarkdownParser.flattenedMessage))
         }
+        d += ControlCharacterCheck.problems(root: store.root)
         d.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         return CheckReport(diagnostics: d, readability: readability)
     }

@@ -15,7 +15,7 @@ struct View: ParsableCommand {
         }
         var problems: [Diagnostic] = []
         guard let text = ContentLoader.decodeUTF8(data, path: file, &problems) else {
-            throw ValidationError(problems.first?.formatted ?? "\(file): not UTF-8 text")
+            throw contentError(problems.first?.formatted ?? "\(file): not UTF-8 text")
         }
         // A file with front matter shows its body; the fields are not for reading.
         var body = text, firstLine = 1
