@@ -1,3 +1,4 @@
+import BedsideContent
 import BedsideUI
 import CCurses
 import Foundation
@@ -98,7 +99,9 @@ public final class Terminal {
                 if !full, let old = previous, old[x, y] == cell { continue }
                 let (attrs, pair) = theme.resolve(cell.style)
                 let text = unicode ? cell.text : asciiFallback(cell.text)
-                let scalar = text.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
+                // A bidi override or other control from content would be obeyed, not shown.
+                let first = text.unicodeScalars.first.map { TerminalSafe.isUnsafe($0) ? "?" : $0 }
+                let scalar = first.map { wchar_t(bitPattern: $0.value) } ?? 32
                 bedside_put_cell(Int32(y), Int32(x), scalar, attrs, pair)
             }
         }
