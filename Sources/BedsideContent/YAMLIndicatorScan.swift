@@ -47,6 +47,9 @@ enum YAMLIndicatorScan {
         var openQuote: UInt8?
         /// Set after `|` or `>`: lines indented more than this are the scalar's text.
         var blockScalarParent: Int?
+        /// Set when a line ends inside a plain (unquoted) value: following lines
+        /// indented more than this continue its text, so they start no node.
+        var plainContinuation: Int?
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -96,6 +99,21 @@ enum YAMLIndicatorScan {
                     return nil
                 }
                 blockScalarParent = nil
+            }
+            if let parent = plainContinuation {
+                plainContinuation = nil
+                if blankLine {
+                    plainContinuation = parent
+                    skipToEndOfLine()
+                    newLine()
+                    return nil
+                }
+                if indent > parent {
+                    i += indent
+                    let found = scanNodes(atNodeStart: false, nodeColumn: parent, plainOpen: true)
+                    newLine()
+                    return found
+                }
             }
             if let quote = openQuote {
                 openQuote = nil
@@ -148,10 +166,15 @@ enum YAMLIndicatorScan {
         ///   - atNodeStart: a node may start at `i`.
         ///   - nodeColumn: the column (0-based) where the line's innermost block
         ///     key or item starts: a block scalar on this line belongs to it.
-        mutating func scanNodes(atNodeStart start: Bool, nodeColumn column: Int) -> Finding? {
+        ///   - plainOpen: the line continues a plain value from the line before.
+        mutating func scanNodes(atNodeStart start: Bool, nodeColumn column: Int, plainOpen open: Bool = false) -> Finding? {
             var atNodeStart = start
             var nodeColumn = column
+            // At the line start or after `- `, a node may be a key: its column is the line's node column.
+            var keyPosition = start
+            var plainOpen = open
             var afterBlank = true
+            defer { plainContinuation = plainOpen && flowDepth == 0 && openQuote == nil && blockScalarParent == nil ? nodeColumn : nil }
             while i < bytes.count && !isBreak(bytes[i]) {
                 let b = bytes[i]
                 if isBlank(b) {
@@ -160,7 +183,8 @@ enum YAMLIndicatorScan {
                     continue
                 }
                 if b == UInt8(ascii: "#") && afterBlank {
-                    skipToEndOfLine() // a comment
+                    skipToEndOfLine() // a comment, which also ends a plain value
+                    plainOpen = false
                     return nil
                 }
                 afterBlank = false
@@ -175,6 +199,7 @@ enum YAMLIndicatorScan {
                         i += 1
                         while i < bytes.count && bytes[i] == Self.space { i += 1 }
                         nodeColumn = i - lineStart
+                        keyPosition = true
                         continue
                     case UInt8(ascii: "!"):
                         // A tag: the node itself comes after it.
@@ -188,7 +213,9 @@ enum YAMLIndicatorScan {
                             skipToEndOfLine()
                             return nil
                         }
-                        if flowDepth == 0 { nodeColumn = keyColumn }
+                        if flowDepth == 0 && keyPosition { nodeColumn = keyColumn }
+                        keyPosition = false
+                        plainOpen = false
                         atNodeStart = false
                         continue
                     case UInt8(ascii: "|") where flowDepth == 0, UInt8(ascii: ">") where flowDepth == 0:
@@ -201,10 +228,15 @@ enum YAMLIndicatorScan {
                         return nil
                     case UInt8(ascii: "["), UInt8(ascii: "{"):
                         flowDepth += 1
+                        keyPosition = false
+                        plainOpen = false
                         i += 1
                         continue
                     default:
-                        if flowDepth == 0 { nodeColumn = i - lineStart }
+                        // A plain value (or key) starts here.
+                        if flowDepth == 0 && keyPosition { nodeColumn = i - lineStart }
+                        keyPosition = false
+                        plainOpen = flowDepth == 0
                         atNodeStart = false
                     }
                 }
@@ -215,6 +247,7 @@ enum YAMLIndicatorScan {
                     // collection `a:b` is still one plain word, but `{a: *b}`
                     // and `{"a":*b}` are not, so a colon there counts too.
                     atNodeStart = true
+                    plainOpen = false
                 case UInt8(ascii: ",") where flowDepth > 0:
                     atNodeStart = true
                 case UInt8(ascii: "[") where flowDepth > 0, UInt8(ascii: "{") where flowDepth > 0:

@@ -56,6 +56,8 @@ final class YAMLAliasTests: XCTestCase {
             ("? complex\n: value\n", 1, 1, true),
             ("- ? complex\n  : value\n", 1, 3, true),
             ("é: *x\n", 1, 4, false),
+            ("summary: a long\n  value *that goes on\nother: *x\n", 3, 8, false),
+            ("- a\n- *x\n", 2, 3, false),
         ]
         for (yaml, line, column, complexKey) in cases {
             let found = YAMLIndicatorScan.firstForbidden(in: yaml)
@@ -84,9 +86,15 @@ final class YAMLAliasTests: XCTestCase {
             "url: https://example.org/a*b&c\n",
             "title: don't *panic*\n",
             "---\nid: a\n...\n",
+            "summary: a value that goes on\n  *on the next line* & the next\n\n  &here too\ntitle: x\n",
+            "- a list item that goes on\n    *on the next line*\n",
         ]
         for yaml in fine {
             XCTAssertNil(YAMLIndicatorScan.firstForbidden(in: yaml), yaml)
+            // And each is valid YAML that loads.
+            var fields = YAMLFields(file: "fine.yaml")
+            XCTAssertNotNil(fields.parse(yaml), yaml)
+            XCTAssertEqual(fields.diagnostics.map(\.formatted), [], yaml)
         }
     }
 
