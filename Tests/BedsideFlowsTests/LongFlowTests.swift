@@ -83,4 +83,16 @@ final class LongFlowTests: XCTestCase {
             XCTAssertTrue(loop.contains("q4999 -> q4990)"), loop)
         }
     }
+
+    /// A flow's intro with hostile nesting still loads (flattened), with a warning where.
+    func testAnIntroNestedTooDeepLoadsWithAWarning() {
+        let text = MalformedFlowTests.good + "\n" + String(repeating: "> ", count: 5_000) + "deep\n"
+        let introLine = MalformedFlowTests.good.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        Self.onSmallStack {
+            let (flow, problems) = Flow.parse(text: text, path: "flows/sample.md")
+            XCTAssertNotNil(flow)
+            XCTAssertEqual(problems.map(\.formatted),
+                           ["flows/sample.md:\(introLine):33: warning: nesting deeper than 16 levels is flattened: use fewer levels of lists and quotes"])
+        }
+    }
 }
