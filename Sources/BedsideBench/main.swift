@@ -6,7 +6,7 @@ import Foundation
 //   --bin PATH       the bedside binary, for first-paint figures
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --topics N       size of the generated corpus (default 10000)
-//   --only PART      one part: content, search, ui or hostile
+//   --only PART      one part: content, flows, search, ui or hostile
 //   --profile-search-build N   build the shipped search index N times (for perf)
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
@@ -20,6 +20,7 @@ if ProcessInfo.processInfo.environment[HostileBench.childEnv] != nil {
     SearchBench.evaluate(options)
 } else {
     if options.only == nil || options.only == "content" { ContentBench.run(options) }
+    if options.only == nil || options.only == "content" || options.only == "flows" { FlowChainBench.run() }
     if options.only == nil || options.only == "search" { SearchBench.run(options) }
     if options.only == nil || options.only == "ui" { UIBench.run(options) }
     if options.only == nil || options.only == "hostile" { HostileBench.run(options) }

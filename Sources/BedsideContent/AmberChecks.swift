@@ -7,7 +7,8 @@
 ///   so ending there early can never play down a later sign;
 /// - some path can give as many amber answers as the rule counts.
 enum AmberChecks {
-    static func problems(_ flow: Flow) -> [Diagnostic] {
+    static func problems(_ flow: Flow, _ graph: FlowGraph? = nil) -> [Diagnostic] {
+        let graph = graph ?? FlowGraph(flow)
         var problems: [Diagnostic] = []
         func error(_ at: SourceLocation, _ message: String) {
             problems.append(.error(flow.path, at.line, at.column, message))
@@ -33,33 +34,46 @@ enum AmberChecks {
         if target.level < .urgent {
             error(escalation.location, "'escalate' goes to '\(target.id)' (\(target.level.rawValue)): signs that add up must reach an urgent or emergency outcome")
         }
-        let levels = Dictionary(flow.outcomes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let worstAfter = worstLevels(flow, graph)
         for (question, answer) in ambers {
-            let after = FlowChecks.reachable(from: answer.next, in: flow).compactMap { levels[$0] }
-            if let worst = after.max(), worst > target.level {
+            if let worst = worstAfter(answer.next), worst > target.level {
                 error(answer.location, "amber answer '\(answer.id)' of question '\(question.id)' can still lead to a \(worst.rawValue) outcome, more urgent than the escalation outcome '\(target.id)' (\(target.level.rawValue)): ask amber questions after the more urgent ones")
             }
         }
-        if mostAmbers(flow) < escalation.ambers {
-            error(escalation.location, "no path through the flow gives \(escalation.ambers) amber answers (at most \(mostAmbers(flow))), so the 'escalate' rule could never apply")
+        let most = mostAmbers(flow, graph)
+        if most < escalation.ambers {
+            error(escalation.location, "no path through the flow gives \(escalation.ambers) amber answers (at most \(most)), so the 'escalate' rule could never apply")
         }
         return problems
     }
 
     /// The most amber answers any one path can give (the question graph has
     /// no loops: FlowChecks refuses those before this runs).
-    static func mostAmbers(_ flow: Flow) -> Int {
-        var memo: [String: Int] = [:]
-        var onPath: Set<String> = []
-        let questions = Dictionary(flow.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func most(_ id: String) -> Int {
-            if let known = memo[id] { return known }
-            guard let question = questions[id], onPath.insert(id).inserted else { return 0 }
-            let best = question.answers.map { ($0.amber ? 1 : 0) + most($0.next) }.max() ?? 0
-            onPath.remove(id)
-            memo[id] = best
-            return best
+    static func mostAmbers(_ flow: Flow, _ graph: FlowGraph? = nil) -> Int {
+        (graph ?? FlowGraph(flow)).longestWalk(from: flow.start, base: 0) { $0.amber ? 1 : 0 }
+    }
+
+    /// The most urgent outcome level reachable from an id (itself included),
+    /// as a function of the id. Every question's worst level is worked out once,
+    /// in reverse topological order, rather than one search per amber answer.
+    static func worstLevels(_ flow: Flow, _ graph: FlowGraph) -> (String) -> UrgencyLevel? {
+        let levels = Dictionary(flow.outcomes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        var worst = [UrgencyLevel?](repeating: nil, count: flow.questions.count)
+        func worse(_ a: UrgencyLevel?, _ b: UrgencyLevel?) -> UrgencyLevel? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return max(a, b)
         }
-        return most(flow.start)
+        // Loops are refused before this runs; with one, fall back to a search per id.
+        guard let order = graph.topologicalOrder() else {
+            return { id in graph.reachable(from: id).compactMap { levels[$0] }.max() }
+        }
+        for node in order.reversed() {
+            for answer in flow.questions[node].answers {
+                worst[node] = worse(worst[node], levels[answer.next])
+                if let next = flow.questionPosition(answer.next) { worst[node] = worse(worst[node], worst[next]) }
+            }
+        }
+        return { id in worse(levels[id], flow.questionPosition(id).flatMap { worst[$0] }) }
     }
 }

@@ -59,12 +59,6 @@ public enum ContentLoader {
         }
 
         var trailing: [Diagnostic] = []
-        var home = Document(blocks: [])
-        let homePath = root + "/home.md"
-        if FileManager.default.fileExists(atPath: homePath), let text = readText(homePath, &trailing) {
-            home = MarkdownParser.parse(text)
-        }
-
         var strings = ContentStrings()
         let stringsPath = root + "/strings.yaml"
         if FileManager.default.fileExists(atPath: stringsPath), let text = readText(stringsPath, &trailing) {
@@ -73,9 +67,28 @@ public enum ContentLoader {
             trailing += problems
         }
 
+        let home = loadHome(root + "/home.md", strings: strings, &trailing)
+
         return ContentStore(root: root, manifest: manifest, glossary: glossary.glossary, home: home, strings: strings,
                             deferred: deferred, manifestDiagnostics: manifestDiagnostics,
                             glossaryDiagnostics: glossary.diagnostics, trailingDiagnostics: trailing)
+    }
+
+    /// The home page. A home.md that cannot be read (permissions, not UTF-8)
+    /// must not keep the browser or the kiosk from starting, and a blank
+    /// screen would leave a patient stuck: a minimal home from strings.yaml
+    /// (`home-unavailable`) is shown instead, and the problem is reported.
+    /// No home.md at all is allowed: the home page then lists the sections only.
+    static func loadHome(_ path: String, strings: ContentStrings, _ diagnostics: inout [Diagnostic]) -> Document {
+        guard FileManager.default.fileExists(atPath: path) else { return Document(blocks: []) }
+        if let text = readText(path, &diagnostics) { return MarkdownParser.parse(text) }
+        diagnostics.append(.warning(path, 1, 1, "home.md could not be used, so a short built-in home page is shown: fix the error above"))
+        return minimalHome(strings)
+    }
+
+    /// The built-in home page: one line of text, from strings.yaml when it has one.
+    public static func minimalHome(_ strings: ContentStrings) -> Document {
+        Document(blocks: [.paragraph([.text(strings["home-unavailable", default: "Welcome. Pick a section below."])])])
     }
 
     /// Files with one of `extensions` below `directory`, sorted so loading is deterministic.

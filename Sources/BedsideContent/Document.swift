@@ -4,7 +4,15 @@ import Foundation
 /// of the program sees, so no C pointer ever leaves BedsideContent.
 public struct Document: Equatable, Sendable {
     public var blocks: [Block]
+    /// Where the parser found lists or quotes nested deeper than
+    /// `MarkdownParser.maxNesting` and flattened them (the first place), for
+    /// `bedside check`; nil when nothing was flattened.
+    public var nestingFlattenedAt: SourceLocation?
     public init(blocks: [Block]) { self.blocks = blocks }
+
+    /// Two documents are equal when they say the same: the parser's note
+    /// about flattening is not part of the text.
+    public static func == (a: Document, b: Document) -> Bool { a.blocks == b.blocks }
 }
 
 public indirect enum Block: Equatable, Sendable {

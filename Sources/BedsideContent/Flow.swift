@@ -115,8 +115,18 @@ public struct Flow: Equatable, Sendable {
     /// The topic whose warning signs this flow checks.
     public var topic: Located<String>?
     public var start: String
-    public var questions: [FlowQuestion]
-    public var outcomes: [FlowOutcome]
+    public var questions: [FlowQuestion] {
+        didSet { questionPositions = Self.positions(of: questions.map(\.id)) }
+    }
+    public var outcomes: [FlowOutcome] {
+        didSet { outcomePositions = Self.positions(of: outcomes.map(\.id)) }
+    }
+    /// Where each id first appears in `questions` / `outcomes`, so `question(_:)`
+    /// and `outcome(_:)` are lookups, not scans: the checks and the walkers ask
+    /// them for every answer, which made a long flow take cubic time. Kept in
+    /// step with the arrays by their `didSet`.
+    private var questionPositions: [String: Int] = [:]
+    private var outcomePositions: [String: Int] = [:]
     public var intro: Document
     public var path: String
     public var escalation: FlowEscalation?
@@ -138,7 +148,22 @@ public struct Flow: Equatable, Sendable {
         self.outcomes = outcomes
         self.intro = intro
         self.path = path
+        // didSet does not run in an initialiser.
+        questionPositions = Self.positions(of: questions.map(\.id))
+        outcomePositions = Self.positions(of: outcomes.map(\.id))
     }
+
+    /// The first position of each id (a repeated id is an error the checks
+    /// report; lookups answer with the first, as a scan from the start would).
+    private static func positions(of ids: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where positions[id] == nil { positions[id] = position }
+        return positions
+    }
+
+    /// The position in `questions` of the question `id`, or nil.
+    public func questionPosition(_ id: String) -> Int? { questionPositions[id] }
 
     /// Parses and checks one flow file's text. A flow with any error is nil,
     /// with `path:line:column` diagnostics saying why.
@@ -146,8 +171,8 @@ public struct Flow: Equatable, Sendable {
         FlowParser.parse(text: text, path: path)
     }
 
-    public func question(_ id: String) -> FlowQuestion? { questions.first { $0.id == id } }
-    public func outcome(_ id: String) -> FlowOutcome? { outcomes.first { $0.id == id } }
+    public func question(_ id: String) -> FlowQuestion? { questionPositions[id].map { questions[$0] } }
+    public func outcome(_ id: String) -> FlowOutcome? { outcomePositions[id].map { outcomes[$0] } }
 
     /// Where `answer` leads when `earlierAmbers` amber answers came before it
     /// on the path: the escalation outcome if this answer is the amber one that
@@ -202,9 +227,12 @@ enum FlowParser {
         guard let id, let title, yaml.diagnostics.allSatisfy({ $0.severity != .error }) else {
             return (nil, yaml.diagnostics)
         }
+        let intro = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
+        if let at = intro.nestingFlattenedAt {
+            yaml.diagnostics.append(.warning(path, at.line, at.column, MarkdownParser.flattenedMessage))
+        }
         var flow = Flow(id: id, title: title, alsoCalled: alsoCalled, topic: topic, start: start,
-                        questions: questions, outcomes: outcomes,
-                        intro: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), path: path,
+                        questions: questions, outcomes: outcomes, intro: intro, path: path,
                         escalation: escalation, governance: governance)
         flow.idLocation = yaml.location(YAMLFields.value(map, "id"))
         let problems = FlowChecks.structure(of: flow, startLocation: yaml.location(map["start"] ?? root))

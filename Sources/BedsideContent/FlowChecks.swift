@@ -51,12 +51,13 @@ public enum FlowChecks {
                 error(outcome.location, "urgent outcome '\(outcome.id)' must call 'after-hours', the 24-hour line (it calls: \(outcome.call.joined(separator: ", ")))")
             }
         }
-        if let cycle = findCycle(flow) {
+        let graph = FlowGraph(flow)
+        if let cycle = graph.firstCycle() {
             let at = flow.question(cycle[0])?.location ?? startLocation
             error(at, "the questions loop back on themselves (\(cycle.joined(separator: " -> "))): every path must end at an outcome")
             return problems
         }
-        var reached = reachable(from: flow.start, in: flow)
+        var reached = graph.reachable(from: flow.start)
         if let escalation = flow.escalation, flow.questions.contains(where: { reached.contains($0.id) && $0.answers.contains(where: \.amber) }) {
             reached.insert(escalation.outcome)
         }
@@ -66,8 +67,8 @@ public enum FlowChecks {
         for outcome in flow.outcomes where !reached.contains(outcome.id) {
             error(outcome.location, "no answer leads to outcome '\(outcome.id)': link it from an answer or remove it")
         }
-        problems += redFlagProblems(flow)
-        problems += AmberChecks.problems(flow)
+        problems += redFlagProblems(flow, graph)
+        problems += AmberChecks.problems(flow, graph)
         problems += cardWordingProblems(flow)
         return problems
     }
@@ -93,7 +94,8 @@ public enum FlowChecks {
 
     /// The red-flag rules: straight to emergency, marked when it goes there,
     /// and asked before any question without red flags.
-    static func redFlagProblems(_ flow: Flow) -> [Diagnostic] {
+    static func redFlagProblems(_ flow: Flow, _ graph: FlowGraph? = nil) -> [Diagnostic] {
+        let graph = graph ?? FlowGraph(flow)
         var problems: [Diagnostic] = []
         func error(_ at: SourceLocation, _ message: String) {
             problems.append(.error(flow.path, at.line, at.column, message))
@@ -113,15 +115,46 @@ public enum FlowChecks {
             }
         }
         // Red-flag questions come first: none may follow a question without red flags.
+        // Each red-flag question names the first question in the file (without red
+        // flags) that leads to it; reports come in that question's order, then the
+        // red-flag question's, as a pass over every pair would give them.
+        let earliest = earliestPlainAncestor(flow, graph)
+        var late: [(earlier: Int, position: Int)] = []
+        for (position, question) in flow.questions.enumerated() where isRedFlagQuestion(question) {
+            guard let node = flow.questionPosition(question.id), let earlier = earliest[node] else { continue }
+            late.append((earlier, position))
+        }
+        late.sort { ($0.earlier, $0.position) < ($1.earlier, $1.position) }
         var reported: Set<String> = []
-        for earlier in flow.questions where !isRedFlagQuestion(earlier) {
-            let later = earlier.answers.reduce(into: Set<String>()) { $0.formUnion(reachable(from: $1.next, in: flow)) }
-            for question in flow.questions where later.contains(question.id) && isRedFlagQuestion(question) {
-                guard reported.insert(question.id).inserted else { continue }
-                error(question.location, "red-flag question '\(question.id)' comes after question '\(earlier.id)', which has no red flags: ask every red-flag question first")
-            }
+        for (earlier, position) in late {
+            let question = flow.questions[position]
+            guard reported.insert(question.id).inserted else { continue }
+            error(question.location, "red-flag question '\(question.id)' comes after question '\(flow.questions[earlier].id)', which has no red flags: ask every red-flag question first")
         }
         return problems
+    }
+
+    /// For each question (by position), the first position in the file of a
+    /// question without red flags from which some path leads to it, or nil.
+    /// One pass in topological order: a question inherits the earliest such
+    /// question of everything that leads to it. Needs a loop-free flow (the
+    /// structure check refuses loops first); with a loop it answers all nil.
+    static func earliestPlainAncestor(_ flow: Flow, _ graph: FlowGraph) -> [Int?] {
+        var earliest = [Int?](repeating: nil, count: flow.questions.count)
+        guard let order = graph.topologicalOrder() else { return earliest }
+        func lower(_ node: Int, _ candidate: Int?) {
+            guard let candidate else { return }
+            earliest[node] = min(earliest[node] ?? candidate, candidate)
+        }
+        // Every question in the file without red flags, even a repeated id, is
+        // a starting point through its own answers.
+        for (position, question) in flow.questions.enumerated() where !isRedFlagQuestion(question) {
+            for next in graph.successors[position] { lower(next, position) }
+        }
+        for node in order {
+            for next in graph.successors[node] { lower(next, earliest[node]) }
+        }
+        return earliest
     }
 
     public static func isRedFlagQuestion(_ question: FlowQuestion) -> Bool {
@@ -145,30 +178,6 @@ public enum FlowChecks {
 
     /// The first loop among the questions, as the ids along it, or nil.
     static func findCycle(_ flow: Flow) -> [String]? {
-        enum Mark { case visiting, done }
-        var marks: [String: Mark] = [:]
-        var path: [String] = []
-        func visit(_ id: String) -> [String]? {
-            guard let question = flow.question(id) else { return nil }
-            switch marks[id] {
-            case .done: return nil
-            case .visiting:
-                let start = path.firstIndex(of: id) ?? 0
-                return Array(path[start...]) + [id]
-            case nil: break
-            }
-            marks[id] = .visiting
-            path.append(id)
-            for answer in question.answers {
-                if let cycle = visit(answer.next) { return cycle }
-            }
-            path.removeLast()
-            marks[id] = .done
-            return nil
-        }
-        for question in flow.questions {
-            if let cycle = visit(question.id) { return cycle }
-        }
-        return nil
+        FlowGraph(flow).firstCycle()
     }
 }

@@ -70,6 +70,7 @@ public struct ContentStrings: Equatable, Sendable {
                 yaml.error(value, "'\(name)' must be a single line of text")
                 continue
             }
+            yaml.rejectEscapedControls(text, value, name)
             values[name] = text
         }
         return (ContentStrings(values), yaml.diagnostics)

@@ -26,16 +26,39 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
         defer { cmark_node_free(root) }
         let converter = Converter(lineOffset: firstLine - 1)
-        return Document(blocks: converter.blocks(childrenOf: root))
+        var document = Document(blocks: converter.blocks(childrenOf: root, depth: 0))
+        document.nestingFlattenedAt = converter.flattenedAt.location
+        return document
     }
+
+    /// The most lists and quotes kept inside one another. Deeper ones are
+    /// flattened into the deepest kept level, so their text is still shown.
+    /// Why a limit: a file of 10,000 nested `- ` or `>` made every walk over
+    /// the tree recurse 10,000 deep (a crash on the browser's background
+    /// thread) and the layout's indents grow with the square of the depth.
+    public static let maxNesting = 16
+
+    /// Inline markup (emphasis, links, image text) nested deeper than this is
+    /// kept as its plain text, for the same reason.
+    public static let maxInlineNesting = 32
+
+    /// What `bedside check` says about a document flattened at `maxNesting`.
+    public static let flattenedMessage = "nesting deeper than \(maxNesting) levels is flattened: use fewer levels of lists and quotes"
 
     private enum Extensions {
         static let registerOnce: Void = { cmark_gfm_core_extensions_ensure_registered() }()
     }
 }
 
+/// Where the first too-deep container was found (a class, so the
+/// non-mutating converter can record it).
+private final class FlattenRecord {
+    var location: SourceLocation?
+}
+
 private struct Converter {
     let lineOffset: Int
+    let flattenedAt = FlattenRecord()
 
     func children(of node: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
@@ -59,12 +82,63 @@ private struct Converter {
         Int(cmark_node_get_start_line(node)) + lineOffset
     }
 
-    func blocks(childrenOf node: OpaquePointer) -> [Block] {
-        children(of: node).compactMap { block($0) }
+    func location(_ node: OpaquePointer) -> SourceLocation {
+        SourceLocation(line: line(node), column: Int(cmark_node_get_start_column(node)))
     }
 
-    func block(_ node: OpaquePointer) -> Block? {
-        let at = SourceLocation(line: line(node), column: Int(cmark_node_get_start_column(node)))
+    /// Lists and quotes: the containers whose nesting is limited.
+    func isNestingContainer(_ node: OpaquePointer) -> Bool {
+        let type = typeName(node)
+        return type == "list" || type == "block_quote"
+    }
+
+    /// The blocks inside `node`, which sits `depth` lists and quotes deep.
+    func blocks(childrenOf node: OpaquePointer, depth: Int) -> [Block] {
+        var result: [Block] = []
+        for child in children(of: node) {
+            if isNestingContainer(child) && depth >= MarkdownParser.maxNesting {
+                if flattenedAt.location == nil { flattenedAt.location = location(child) }
+                result += flattened(child)
+            } else if let block = block(child, depth: depth) {
+                result.append(block)
+            }
+        }
+        return result
+    }
+
+    /// The leaf blocks (paragraphs, headings, code, tables, rules) anywhere
+    /// below `root`, in reading order, without their lists and quotes. A loop
+    /// over cmark's parent and sibling links, not recursion: `root` may hold
+    /// thousands of levels.
+    func flattened(_ root: OpaquePointer) -> [Block] {
+        var result: [Block] = []
+        var next = cmark_node_first_child(root)
+        while let node = next {
+            let type = typeName(node)
+            if type == "list" || type == "item" || type == "block_quote", let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            if type != "list" && type != "item" && type != "block_quote", let block = block(node, depth: MarkdownParser.maxNesting) {
+                result.append(block)
+            }
+            // On to the next sibling, climbing out of finished containers.
+            var current = node
+            next = nil
+            while current != root {
+                if let sibling = cmark_node_next(current) {
+                    next = sibling
+                    break
+                }
+                guard let parent = cmark_node_parent(current) else { break }
+                current = parent
+            }
+        }
+        return result
+    }
+
+    func block(_ node: OpaquePointer, depth: Int) -> Block? {
+        let at = location(node)
         switch typeName(node) {
         case "heading":
             let content = inlines(childrenOf: node, at: at)
@@ -77,11 +151,11 @@ private struct Converter {
             return .thematicBreak
         case "list":
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let items = children(of: node).map { blocks(childrenOf: $0) }
+            let items = children(of: node).map { blocks(childrenOf: $0, depth: depth + 1) }
             return .list(ListBlock(ordered: ordered, start: Int(cmark_node_get_list_start(node)),
                                    tight: cmark_node_get_list_tight(node) != 0, items: items))
         case "block_quote":
-            return quoteOrCallout(blocks(childrenOf: node))
+            return quoteOrCallout(blocks(childrenOf: node, depth: depth + 1))
         case "code_block":
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             var text = literal(node)
@@ -150,10 +224,11 @@ private struct Converter {
         return .table(Table(alignments: alignments, header: header, rows: rows))
     }
 
-    func inlines(childrenOf node: OpaquePointer, at: SourceLocation) -> [Inline] {
+    func inlines(childrenOf node: OpaquePointer, at: SourceLocation, depth: Int = 0) -> [Inline] {
         var result: [Inline] = []
         for child in children(of: node) {
-            guard let inline = inline(child, at: at) else { continue }
+            let converted = depth >= MarkdownParser.maxInlineNesting ? plainText(child) : inline(child, at: at, depth: depth)
+            guard let inline = converted else { continue }
             // Merge neighbouring text runs (cmark splits text at some characters).
             if case .text(let new) = inline, case .text(let old)? = result.last {
                 result[result.count - 1] = .text(old + new)
@@ -164,24 +239,42 @@ private struct Converter {
         return result
     }
 
-    func inline(_ node: OpaquePointer, at: SourceLocation) -> Inline? {
+    /// The text inside an inline node, markup dropped, as one text run; nil
+    /// when there is none. Walks cmark's tree with its iterator, not recursion.
+    func plainText(_ node: OpaquePointer) -> Inline? {
+        guard let iterator = cmark_iter_new(node) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch typeName(current) {
+            case "text", "code": text += literal(current)
+            case "softbreak", "linebreak": text += " "
+            default: break
+            }
+        }
+        return text.isEmpty ? nil : .text(text)
+    }
+
+    func inline(_ node: OpaquePointer, at: SourceLocation, depth: Int) -> Inline? {
+        let depth = depth + 1
         switch typeName(node) {
         case "text": return .text(literal(node))
         case "code": return .code(literal(node))
         case "softbreak": return .softBreak
         case "linebreak": return .lineBreak
-        case "emph": return .emphasis(inlines(childrenOf: node, at: at))
-        case "strong": return .strong(inlines(childrenOf: node, at: at))
-        case "strikethrough": return .strikethrough(inlines(childrenOf: node, at: at))
+        case "emph": return .emphasis(inlines(childrenOf: node, at: at, depth: depth))
+        case "strong": return .strong(inlines(childrenOf: node, at: at, depth: depth))
+        case "strikethrough": return .strikethrough(inlines(childrenOf: node, at: at, depth: depth))
         case "link":
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let own = Int(cmark_node_get_start_line(node))
             let where_ = own > 0 ? SourceLocation(line: own + lineOffset, column: Int(cmark_node_get_start_column(node))) : at
             return .link(Link(target: LinkTarget.parse(url), destination: url,
-                              content: inlines(childrenOf: node, at: at), location: where_))
+                              content: inlines(childrenOf: node, at: at, depth: depth), location: where_))
         case "image":
             // A terminal cannot show pictures: keep the description as text.
-            let alt = inlines(childrenOf: node, at: at)
+            let alt = inlines(childrenOf: node, at: at, depth: depth)
             return alt.isEmpty ? nil : .emphasis(alt)
         default:
             return nil // html_inline and unknown nodes

@@ -41,6 +41,9 @@ public struct Validator {
         let perTopic = Parallel.map(store.topics) { topic -> (TopicReadability, [Diagnostic])? in
             guard let document = store.document(for: topic.id) else { return nil }
             var found: [Diagnostic] = []
+            if let at = document.nestingFlattenedAt {
+                found.append(.warning(topic.path, at.line, at.column, MarkdownParser.flattenedMessage))
+            }
             checkLinks(in: document.blocks, of: topic, store, &found)
             let score = Readability.score(of: document)
             if score.smog > limits.smog || score.fleschKincaid > limits.fleschKincaid {
@@ -60,6 +63,10 @@ public struct Validator {
         checkFlows(store, &d)
         checkWalkthroughs(store, &d)
         checkLinks(in: store.home.blocks, of: nil, store, &d, homePath: store.root + "/home.md")
+        if let at = store.home.nestingFlattenedAt {
+            d.append(.warning(store.root + "/home.md", at.line, at.column, MarkdownParser.flattenedMessage))
+        }
+        d += ControlCharacterCheck.problems(root: store.root)
         d.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         return CheckReport(diagnostics: d, readability: readability)
     }

@@ -9,6 +9,10 @@ struct YAMLFields {
     /// Added to Yams' 1-based lines: the YAML may start part-way into a file.
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
+    /// The unsafe characters (TerminalSafe) written as they are in the YAML
+    /// text. `check` reports those at their exact place; values are checked
+    /// for the others, which only an escape such as "\e" or "\u202E" can write.
+    private var rawUnsafe: Set<UInt32> = []
 
     init(file: String, firstLine: Int = 1) {
         self.file = file
@@ -17,6 +21,13 @@ struct YAMLFields {
 
     /// Parses `yaml`; on a syntax error records where and why, and returns nil.
     mutating func parse(_ yaml: String) -> Node? {
+        // Before Yams composes anything: an alias used as a key can make it
+        // hash an exponentially large node and never return (see YAMLIndicatorScan).
+        rawUnsafe = Set(yaml.unicodeScalars.lazy.filter(TerminalSafe.isUnsafe).map(\.value))
+        if let found = YAMLIndicatorScan.firstForbidden(in: yaml) {
+            diagnostics.append(.error(file, found.line + lineOffset, found.column, found.message))
+            return nil
+        }
         do {
             // The basic resolver tags every plain scalar as a string without running
             // regular expressions; bedside converts numbers, booleans and dates itself.
@@ -60,6 +71,14 @@ struct YAMLFields {
     mutating func warning(_ node: Node?, _ message: String) {
         let at = location(node)
         diagnostics.append(.warning(file, at.line, at.column, message))
+    }
+
+    /// Reports a control or bidi character that an escape put into a value
+    /// (`"\e]52;..."`): the terminal would obey it, and no patient text needs it.
+    mutating func rejectEscapedControls(_ text: String, _ node: Node?, _ key: String) {
+        guard let bad = text.unicodeScalars.first(where: { TerminalSafe.isUnsafe($0) && !rawUnsafe.contains($0.value) }) else { return }
+        let kind = TerminalSafe.isBidi(bad) ? "bidi control character" : "control character"
+        error(node, "\(kind) \(TerminalSafe.codePoint(bad)) (written as an escape) in '\(key)': remove it")
     }
 
     /// The node as a mapping, or an error saying what it should have been.
@@ -150,6 +169,7 @@ struct YAMLFields {
             return nil
         }
         let text = Self.trimmed(scalar.string, .whitespacesAndNewlines)
+        rejectEscapedControls(text, value, key)
         if text.isEmpty {
             if required { error(value, "'\(key)' is empty") }
             return nil
@@ -162,6 +182,7 @@ struct YAMLFields {
         guard let value = Self.value(map, key) else { return [] }
         if let scalar = value.scalar {
             let text = Self.trimmed(scalar.string, .whitespaces)
+            rejectEscapedControls(text, value, key)
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = value.sequence else {
@@ -171,6 +192,7 @@ struct YAMLFields {
         var result: [String] = []
         for item in sequence {
             if let text = item.scalar.map({ Self.trimmed($0.string, .whitespaces) }), !text.isEmpty {
+                rejectEscapedControls(text, item, key)
                 result.append(text)
             } else {
                 error(item, "each item of '\(key)' must be plain text")
@@ -194,6 +216,7 @@ struct YAMLFields {
                 error(item, "each item of '\(key)' must be plain text")
                 return nil
             }
+            rejectEscapedControls(text, item, key)
             return Located(text, location(item))
         }
     }

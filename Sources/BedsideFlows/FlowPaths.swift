@@ -52,16 +52,7 @@ public enum FlowPaths {
     /// How many questions the longest way from question `id` to an outcome
     /// asks, counting `id` itself. 0 for an outcome or an unknown id.
     public static func longestQuestionCount(from id: String, in flow: Flow) -> Int {
-        var memo: [String: Int] = [:]
-        var onPath: Set<String> = []
-        func longest(_ id: String) -> Int {
-            if let known = memo[id] { return known }
-            guard let question = flow.question(id), onPath.insert(id).inserted else { return 0 }
-            let best = 1 + (question.answers.map { longest($0.next) }.max() ?? 0)
-            onPath.remove(id)
-            memo[id] = best
-            return best
-        }
-        return longest(id)
+        // Iterative: a recursive walk overflows the stack on a long chain of questions.
+        FlowGraph(flow).longestWalk(from: id, base: 1) { _ in 0 }
     }
 }

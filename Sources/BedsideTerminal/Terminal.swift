@@ -1,9 +1,11 @@
+import BedsideContent
 import BedsideUI
 import CCurses
 import Foundation
 
-/// Set by SIGTERM/SIGHUP; the event loop sees it within one input timeout and
-/// leaves cleanly, restoring the terminal.
+/// Set by SIGTERM/SIGHUP (to the signal's number); the event loop sees it
+/// within one input timeout and leaves cleanly, restoring the terminal. If the
+/// main thread is too busy to look, `Terminal.watchdog` ends the process.
 nonisolated(unsafe) var terminationSignal: Int32 = 0
 
 public enum TerminalError: Error, CustomStringConvertible {
@@ -45,10 +47,25 @@ public final class Terminal {
         mouseinterval(0)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         theme = Theme(noColor ? .monochrome : themeName)
-        signal(SIGTERM) { _ in terminationSignal = 1 }
-        signal(SIGHUP) { _ in terminationSignal = 1 }
+        signal(SIGTERM) { number in terminationSignal = number }
+        signal(SIGHUP) { number in terminationSignal = number }
         signal(SIGPIPE, SIG_IGN)
+        _ = Self.watchdog
     }
+
+    /// Started once, with the first terminal: if a stop signal is not acted on
+    /// within 2 s, it puts the terminal back (mouse reporting off, cursor on,
+    /// out of curses mode) and exits with 128 + the signal, as the shell
+    /// reports a process killed by it.
+    private static let watchdog: Void = {
+        TerminationWatchdog(requested: { terminationSignal }, giveUp: { number in
+            mousemask(0, nil)
+            curs_set(1)
+            endwin()
+            FileHandle.standardError.write(Data("bedside: stopped by signal \(number) while busy\n".utf8))
+            _exit(128 + number)
+        }).start()
+    }()
 
     deinit { restore() }
 

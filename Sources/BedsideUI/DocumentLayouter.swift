@@ -65,6 +65,7 @@ public struct DocumentLayouter {
             return self.list(list, first: first, rest: rest)
         case .blockQuote(let inner):
             let bar = Span(options.unicode ? "│ " : "| ", Style(.quote))
+            if isTooDeep(rest, adding: 2) { return blocks(inner, first: first, rest: rest) }
             return blocks(inner, first: first + [bar], rest: rest + [bar])
         case .callout(let callout):
             return self.callout(callout, first: first, rest: rest)
@@ -93,11 +94,24 @@ public struct DocumentLayouter {
             if i > 0 && !list.tight { out.append(LayoutLine(rest)) }
             let marker = list.ordered ? "\(list.start + i)." : bullet[depth % bullet.count]
             let padded = marker + String(repeating: " ", count: max(1, markerWidth - DisplayWidth.of(marker)))
-            let itemFirst = (i == 0 ? first : rest) + [Span(padded, Style(.muted))]
-            let itemRest = rest + [Span(String(repeating: " ", count: markerWidth))]
+            var itemFirst = (i == 0 ? first : rest) + [Span(padded, Style(.muted))]
+            var itemRest = rest + [Span(String(repeating: " ", count: markerWidth))]
+            if isTooDeep(rest, adding: markerWidth) {
+                // No room for another indent: the item's text goes on at the current one.
+                itemFirst = i == 0 ? first : rest
+                itemRest = rest
+            }
             out += blocks(item.isEmpty ? [.paragraph([])] : item, first: itemFirst, rest: itemRest, tight: list.tight)
         }
         return out
+    }
+
+    /// True when indenting `rest` by `adding` more columns would take more
+    /// than half the width: deeper lists and quotes then stop indenting, so
+    /// their text keeps room to be read (MarkdownParser already limits the
+    /// depth to `maxNesting`, which at 2 columns a level is 32 columns).
+    private func isTooDeep(_ rest: [Span], adding: Int) -> Bool {
+        LayoutLine(rest).width + adding > options.width / 2
     }
 
     private mutating func callout(_ callout: Callout, first: [Span], rest: [Span]) -> [LayoutLine] {
@@ -109,11 +123,13 @@ public struct DocumentLayouter {
         }
         let barText = options.unicode ? "┃ " : (callout.kind == .emergency || callout.kind == .warning ? "! " : "> ")
         let bar = Span(barText, Style(role, bold: true))
+        // Too deep to indent: the label and text still show, at the current indent.
+        let bars = isTooDeep(rest, adding: 2) ? [] : [bar]
         let label = callout.kind == .emergency ? callout.label.uppercased() : callout.label
         // The label wraps like text, so a long marker never runs off the screen.
         let labelStyle = Style(role, bold: true, reverse: callout.kind == .emergency)
-        let header = flow([.text(label)], base: labelStyle, first: first + [bar], rest: rest + [bar])
-        let body = blocks(callout.blocks, first: rest + [bar], rest: rest + [bar])
+        let header = flow([.text(label)], base: labelStyle, first: first + bars, rest: rest + bars)
+        let body = blocks(callout.blocks, first: rest + bars, rest: rest + bars)
         return header + body
     }
 

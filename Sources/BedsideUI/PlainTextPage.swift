@@ -2,24 +2,29 @@ import BedsideContent
 
 /// A topic as plain wrapped text, for `bedside read`: screen readers, scripts
 /// and tests. ASCII only, headings underlined, links listed by number.
+/// Every text from content goes through `ASCIIFold.fold` before layout, so
+/// the promise holds for the words too (curly quotes, dashes, accents), and no
+/// escape or bidi character from a file reaches the terminal.
 public enum PlainTextPage {
     public static func render(topicID id: String, store: ContentStore, width: Int) -> String? {
-        guard let topic = store.topic(id), let document = store.document(for: id) else { return nil }
+        guard let topic = store.topic(id), let parsed = store.document(for: id) else { return nil }
+        let fold = ASCIIFold.fold
+        let document = parsed.mappingText(fold)
         let options = LayoutOptions(width: width, unicode: false, numberLinks: true, headingRules: true)
-        let title = Document(blocks: [.heading(Heading(level: 1, content: [.text(topic.title)], anchor: "", line: 0))])
+        let title = Document(blocks: [.heading(Heading(level: 1, content: [.text(fold(topic.title))], anchor: "", line: 0))])
         var out = DocumentLayouter.layout(title, options: options).lines.map(\.text)
-        if let section = store.section(topic.section) { out.append("(\(section.title))") }
+        if let section = store.section(topic.section) { out.append("(\(fold(section.title)))") }
         out.append("")
         let layout = DocumentLayouter.layout(document, options: options)
         out += layout.lines.map { $0.text.trimmingTrailing() }
         if !layout.links.isEmpty {
             out += ["", "Links:"]
-            for link in layout.links { out.append(wrapped("[\(link.number)] \(describe(link.target, from: id, store))", width: width, indent: 4)) }
+            for link in layout.links { out.append(wrapped(fold("[\(link.number)] \(describe(link.target, from: id, store))"), width: width, indent: 4)) }
         }
         out += ["", "Sources:"]
         for source in topic.sources {
             let parts = [source.title, source.organisation, source.url].compactMap { $0 }
-            out.append(wrapped("- " + parts.joined(separator: ", "), width: width, indent: 2))
+            out.append(wrapped(fold("- " + parts.joined(separator: ", ")), width: width, indent: 2))
         }
         if let reviewed = topic.reviewed { out.append("Last reviewed: \(reviewed)") }
         return out.joined(separator: "\n") + "\n"

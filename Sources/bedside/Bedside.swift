@@ -52,15 +52,3 @@ enum ContentLocator {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
-
-/// Prints to standard error (messages that are not the command's output).
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
-}

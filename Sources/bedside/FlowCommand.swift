@@ -121,7 +121,3 @@ enum FlowFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, md, tsv
 }
 
-/// Writes lines straight to stdout, unbuffered, so a prompt shows before input is read.
-func writeLines(_ lines: [String]) {
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-}

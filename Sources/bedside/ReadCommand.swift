@@ -17,7 +17,7 @@ struct Read: ParsableCommand {
             let near = store.topics.map(\.id).filter { EditDistance.between($0, id) <= 3 || $0.contains(id) }
             var message = "no topic with id '\(id)'"
             if !near.isEmpty { message += ". Did you mean: \(near.prefix(3).joined(separator: ", "))?" }
-            throw ValidationError(message + " ('bedside list' shows every topic)")
+            throw contentError(message + " ('bedside list' shows every topic)")
         }
         print(text, terminator: "")
     }

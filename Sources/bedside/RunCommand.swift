@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
         // once the home screen, which needs none of them, is drawn.
         let store = try options.load(background: true)
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
-        if let error = problems.first(where: { $0.severity == .error }) { throw ValidationError(error.formatted) }
+        if let error = problems.first(where: { $0.severity == .error }) { throw contentError(error.formatted) }
         let themeName = try TUILauncher.theme(theme ?? config.theme)
         var page = Page.home
         if let topic {

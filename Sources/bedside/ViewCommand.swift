@@ -12,7 +12,7 @@ struct View: ParsableCommand {
     func run() throws {
         var problems: [Diagnostic] = []
         guard let text = ContentLoader.readText(file, &problems, missingIsError: true) else {
-            throw ValidationError(problems.first?.formatted ?? "\(file): not UTF-8 text")
+            throw contentError(problems.first?.formatted ?? "\(file): not UTF-8 text")
         }
         // A file with front matter shows its body; the fields are not for reading.
         var body = text, firstLine = 1
