@@ -62,6 +62,9 @@ test: deps
 	  { ./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - | head -40; \
 	    echo "docs/triage-table.md is stale: the flows changed. Run 'make triage-table', review the diff, and commit it."; exit 1; }
 	BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) $(SWIFT) test --skip-build
+	for target in content yaml nesting; do \
+	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
+	done
 	$(SWIFT) build -c release -Xswiftc -enable-testing --scratch-path .build/monkey --product bedside-monkey && ./.build/monkey/release/bedside-monkey --content $(CONTENT) --events 1000000
 
 # Needs valgrind and tmux (both in DEB_PACKAGES). SwiftPM does not see the list
@@ -113,8 +116,9 @@ fuzz: deps
 	    -artifact_prefix=fuzz-artifacts/$$target- -print_final_stats=1 || exit 1; \
 	done
 
-# Replays the committed regression seeds through the normal build (no sanitizer): part of make test.
+# Replays the committed regression seeds through the normal build (no sanitizer); make test does it too.
 fuzz-replay: build
+	$(SWIFT) build --product bedside-fuzz
 	for target in content yaml nesting; do \
 	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
 	done
