@@ -141,7 +141,7 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
     case file(path: String, anchor: String?)
     /// An action on a page the app generates (a flow answer, a teach-back
     /// mark). Never parsed from Markdown, so content cannot trigger one.
-    case app(String)
+    case app(AppAction)
 
     public static func parse(_ destination: String) -> LinkTarget {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
@@ -201,4 +201,20 @@ public enum Anchor {
         }
         return out
     }
+}
+
+/// What a link on a generated page does. A typed value, not a string to
+/// parse, so the compiler checks that every action is handled and no
+/// unknown code can turn into another action.
+public enum AppAction: Hashable, Sendable {
+    /// Answer the current symptom-check question with this answer id.
+    case answer(String)
+    /// Start the current symptom check again, as a new visit to it.
+    case restartFlow
+    /// Mark one teach-back prompt of the current walkthrough step.
+    case markTeachBack(step: Int, prompt: Int, understood: Bool)
+    /// Go to a step of the current walkthrough.
+    case goToStep(Int)
+    /// Kiosk: forget this visit now.
+    case forgetVisit
 }

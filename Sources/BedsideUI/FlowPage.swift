@@ -46,7 +46,7 @@ enum FlowPage {
         if let help = question.help { blocks.append(.paragraph([.text(help)])) }
         // Loose list: a blank line between answers makes each a large target.
         blocks.append(.list(ListBlock(ordered: true, tight: false, items: question.answers.map { answer in
-            [.paragraph([.link(Link(target: .app("answer:" + answer.id), destination: "",
+            [.paragraph([.link(Link(target: .app(.answer(answer.id)), destination: "",
                                     content: [.strong([.text(answer.text)])], location: SourceLocation(line: 0)))])]
         })))
         var hint = "Press the number of your answer."
@@ -99,7 +99,7 @@ enum FlowPage {
         blocks.append(.list(ListBlock(ordered: false, items: session.answered.map {
             [.paragraph([.text($0.question.text + " "), .strong([.text($0.answer.text)])])]
         })))
-        blocks.append(.paragraph([.link(Link(target: .app("restart"), destination: "", content: [.text("Start this check again")],
+        blocks.append(.paragraph([.link(Link(target: .app(.restartFlow), destination: "", content: [.text("Start this check again")],
                                              location: SourceLocation(line: 0))),
                                   .text(" or press Backspace to change your last answer.")]))
         return Document(blocks: blocks)

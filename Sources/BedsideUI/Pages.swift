@@ -21,7 +21,7 @@ enum Pages {
                 blocks.append(linkList(more))
             }
             if env.kiosk {
-                blocks.append(linkList([("Finish: forget me", .app("forget"), "clears this visit from the screen")]))
+                blocks.append(linkList([("Finish: forget me", .app(.forgetVisit), "clears this visit from the screen")]))
             }
             blocks.append(.paragraph([.text("Press / to search. Press ? for help.")]))
             return Document(blocks: blocks)

@@ -120,15 +120,18 @@ extension AppState {
     }
 
     /// Actions behind the links of generated pages.
-    mutating func perform(_ action: String, _ env: AppEnvironment) {
-        let (verb, argument) = action.firstIndex(of: ":").map { (String(action[..<$0]), String(action[action.index(after: $0)...])) } ?? (action, "")
-        switch (verb, location.page) {
-        case ("answer", _): answerFlow(argument, env)
-        case ("restart", .flow(let id, _)): go(to: .flow(id), env)
-        case ("mark", _): markTeachBack(argument, env)
-        case ("step", .walkthrough(let id, _)): if let step = Int(argument) { go(to: .walkthrough(id, step: step), env) }
-        case ("forget", _): forgetSession(env)
-        default: break
+    mutating func perform(_ action: AppAction, _ env: AppEnvironment) {
+        switch action {
+        case .answer(let id):
+            answerFlow(id, env)
+        case .restartFlow:
+            if case .flow(let id, _) = location.page { go(to: .flow(id), env) }
+        case .markTeachBack(let step, let prompt, let understood):
+            markTeachBack(step: step, prompt: prompt, understood ? .understood : .needsReview, env)
+        case .goToStep(let step):
+            if case .walkthrough(let id, _) = location.page { go(to: .walkthrough(id, step: step), env) }
+        case .forgetVisit:
+            forgetSession(env)
         }
     }
 

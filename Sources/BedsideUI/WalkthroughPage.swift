@@ -34,22 +34,22 @@ enum WalkthroughPage {
     }
 
     static func markLinks(step: Int, prompt: Int, current: VisitLog.Mark?) -> [Inline] {
-        func link(_ text: String, _ code: String, chosen: Bool) -> Inline {
-            .link(Link(target: .app("mark:\(step)/\(prompt)/\(code)"), destination: "",
+        func link(_ text: String, _ understood: Bool, chosen: Bool) -> Inline {
+            .link(Link(target: .app(.markTeachBack(step: step, prompt: prompt, understood: understood)), destination: "",
                        content: [chosen ? .strong([.text("[x] " + text)]) : .text("[ ] " + text)], location: SourceLocation(line: 0)))
         }
-        return [link("understood", "u", chosen: current == .understood), .text("   "),
-                link("needs review", "r", chosen: current == .needsReview)]
+        return [link("understood", true, chosen: current == .understood), .text("   "),
+                link("needs review", false, chosen: current == .needsReview)]
     }
 
     static func navigation(_ index: Int, count: Int) -> [Inline] {
         var inlines: [Inline] = []
         if index > 0 {
-            inlines.append(.link(Link(target: .app("step:\(index - 1)"), destination: "", content: [.text("Previous step")], location: SourceLocation(line: 0))))
+            inlines.append(.link(Link(target: .app(.goToStep(index - 1)), destination: "", content: [.text("Previous step")], location: SourceLocation(line: 0))))
         }
         if index + 1 < count {
             if !inlines.isEmpty { inlines.append(.text("   ")) }
-            inlines.append(.link(Link(target: .app("step:\(index + 1)"), destination: "", content: [.text("Next step")], location: SourceLocation(line: 0))))
+            inlines.append(.link(Link(target: .app(.goToStep(index + 1)), destination: "", content: [.text("Next step")], location: SourceLocation(line: 0))))
         } else {
             if !inlines.isEmpty { inlines.append(.text("   ")) }
             inlines.append(.text("Last step. Press p for the take-home summary."))
@@ -102,11 +102,8 @@ enum WalkthroughPage {
 
 extension AppState {
     /// "step/prompt/u|r": marks a teach-back prompt; the same mark again clears it.
-    mutating func markTeachBack(_ argument: String, _ env: AppEnvironment) {
+    mutating func markTeachBack(step: Int, prompt: Int, _ mark: VisitLog.Mark, _ env: AppEnvironment) {
         guard case .walkthrough(let id, _) = location.page else { return }
-        let parts = argument.split(separator: "/")
-        guard parts.count == 3, let step = Int(parts[0]), let prompt = Int(parts[1]) else { return }
-        let mark: VisitLog.Mark = parts[2] == "u" ? .understood : .needsReview
         let key = VisitLog.PromptKey(walkthrough: id, step: step, prompt: prompt)
         visit.marks[key] = visit.marks[key] == mark ? nil : mark
         message = visit.marks[key].map { "Marked: \($0.rawValue)." } ?? "Mark cleared."

@@ -148,7 +148,7 @@ final class KioskTests: XCTestCase {
         XCTAssertTrue(gone.back.isEmpty)
         // And from the visible link on the home page.
         var home = AppState(width: 80, height: 24)
-        let forget = home.layout(env).links.firstIndex { $0.target == .app("forget") }
+        let forget = home.layout(env).links.firstIndex { $0.target == .app(.forgetVisit) }
         XCTAssertNotNil(forget)
         home.location.selectedLink = forget
         XCTAssertEqual(App.update(home, .key(.enter), env).1, [.clearScrollback])

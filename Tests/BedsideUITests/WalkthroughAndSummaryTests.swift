@@ -37,7 +37,7 @@ final class WalkthroughAndSummaryTests: XCTestCase {
 
         // Mark prompt 1 "needs review" by following its link, as Tab+Enter would.
         let links = s.layout(env).links
-        let review = try XCTUnwrap(links.firstIndex { $0.target == .app("mark:0/0/r") })
+        let review = try XCTUnwrap(links.firstIndex { $0.target == .app(.markTeachBack(step: 0, prompt: 0, understood: false)) })
         s.location.selectedLink = review
         s = UIFixture.run(s, [.key(.enter)], env)
         XCTAssertEqual(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)], .needsReview)
@@ -45,9 +45,9 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         XCTAssertTrue(text.contains("[x] needs review"), text)
         XCTAssertTrue(text.contains("Explain again:"), text)
         // Understood replaces it; the same mark again clears it.
-        s.perform("mark:0/0/u", env)
+        s.perform(.markTeachBack(step: 0, prompt: 0, understood: true), env)
         XCTAssertEqual(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)], .understood)
-        s.perform("mark:0/0/u", env)
+        s.perform(.markTeachBack(step: 0, prompt: 0, understood: true), env)
         XCTAssertNil(s.visit.marks[VisitLog.PromptKey(walkthrough: walkthrough.id, step: 0, prompt: 0)])
     }
 
@@ -58,7 +58,7 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         s.go(to: .topic(topic.id), env)
         s = UIFixture.run(s, [.key(.char("/"))] + UIFixture.keys("secret words typed") + [.key(.escape)], env)
         s.go(to: .walkthrough(walkthrough.id), env)
-        s.perform("mark:0/0/r", env)
+        s.perform(.markTeachBack(step: 0, prompt: 0, understood: false), env)
         let flow = Shipped.store.flow("high-calcium")!
         let path = BedsideFlowsPaths.firstEmergency(flow)
         s.go(to: .flow(flow.id, answers: path), env)
