@@ -137,6 +137,9 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
     case section(String)
     /// A nurse walkthrough.
     case walkthrough(String)
+    /// The lists behind `glossary:`, `flow:` and `walkthrough:` with no id:
+    /// pages of their own, not an empty id every handler must remember.
+    case glossaryIndex, flowPicker, walkthroughPicker
     case web(String)
     case file(path: String, anchor: String?)
     /// An action on a page the app generates (a flow answer, a teach-back
@@ -158,10 +161,10 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
                 let (id, anchor) = splitAnchor(rest)
                 return .topic(id: id, anchor: anchor)
             }),
-            ("glossary:", { .glossary(String($0)) }),
-            ("flow:", { .flow(String($0)) }),
+            ("glossary:", { $0.isEmpty ? .glossaryIndex : .glossary(String($0)) }),
+            ("flow:", { $0.isEmpty ? .flowPicker : .flow(String($0)) }),
             ("section:", { .section(String($0)) }),
-            ("walkthrough:", { .walkthrough(String($0)) }),
+            ("walkthrough:", { $0.isEmpty ? .walkthroughPicker : .walkthrough(String($0)) }),
         ] where trimmed.lowercased().hasPrefix(scheme) {
             return make(trimmed.dropFirst(scheme.count))
         }

@@ -149,16 +149,16 @@ public struct Validator {
             case .anchor(let anchor):
                 if !ownAnchors.contains(anchor) { fail("no heading in this file has the anchor '#\(anchor)'") }
             case .glossary(let id):
-                if !id.isEmpty && store.term(id) == nil { fail("link to unknown glossary term '\(id)'\(suggestion(id, among: store.glossary.map(\.id)))") }
+                if store.term(id) == nil { fail("link to unknown glossary term '\(id)'\(suggestion(id, among: store.glossary.map(\.id)))") }
             case .flow(let id):
-                if !id.isEmpty && store.flow(id) == nil { fail("link to unknown symptom flow '\(id)'\(suggestion(id, among: store.flows.map(\.id)))") }
+                if store.flow(id) == nil { fail("link to unknown symptom flow '\(id)'\(suggestion(id, among: store.flows.map(\.id)))") }
             case .section(let id):
                 if store.section(id) == nil { fail("link to unknown section '\(id)' (sections: \(store.manifest.sections.map(\.id).joined(separator: ", ")))") }
             case .walkthrough(let id):
-                if !id.isEmpty && !store.walkthroughs.contains(where: { $0.id == id }) { fail("link to unknown walkthrough '\(id)'") }
+                if !store.walkthroughs.contains(where: { $0.id == id }) { fail("link to unknown walkthrough '\(id)'") }
             case .file(let target, _):
                 fail("link to '\(target)' does not lead to a topic: use topic:ID, glossary:ID, flow:ID, #anchor or a path to a topic's .md file")
-            case .web:
+            case .glossaryIndex, .flowPicker, .walkthroughPicker, .web:
                 break
             case .app:
                 fail("app actions cannot be linked from content")

@@ -13,9 +13,9 @@ enum Pages {
             blocks.append(.heading(heading(2, "Sections")))
             blocks.append(linkList(store.manifest.sections.map { ($0.title, .section($0.id), nil) }))
             var more: [(String, LinkTarget, String?)] = []
-            if store.hasFlowFiles { more.append(("Check a symptom", .flow(""), "press c")) }
-            if !store.glossary.isEmpty { more.append(("Glossary: medical words explained", .glossary(""), nil)) }
-            if store.hasWalkthroughFiles { more.append(("Walkthroughs with your nurse", .walkthrough(""), nil)) }
+            if store.hasFlowFiles { more.append(("Check a symptom", .flowPicker, "press c")) }
+            if !store.glossary.isEmpty { more.append(("Glossary: medical words explained", .glossaryIndex, nil)) }
+            if store.hasWalkthroughFiles { more.append(("Walkthroughs with your nurse", .walkthroughPicker, nil)) }
             if !more.isEmpty {
                 blocks.append(.heading(heading(2, "More")))
                 blocks.append(linkList(more))

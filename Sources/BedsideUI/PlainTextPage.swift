@@ -43,6 +43,9 @@ public enum PlainTextPage {
         case .flow(let id): return "symptom check: \(store.flow(id)?.title ?? id) -- bedside flow \(id)"
         case .section(let id): return "section: \(store.section(id)?.title ?? id)"
         case .walkthrough(let id): return "walkthrough: \(store.walkthroughs.first { $0.id == id }?.title ?? id)"
+        case .glossaryIndex: return "the glossary"
+        case .flowPicker: return "the symptom checks -- bedside flow --list"
+        case .walkthroughPicker: return "the nurse walkthroughs"
         case .web(let url): return url
         case .file(let path, _): return path
         case .app: return "an action on this screen"

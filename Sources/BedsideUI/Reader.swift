@@ -71,13 +71,19 @@ extension AppState {
         case .anchor(let anchor):
             if let line = layout(env).line(ofAnchor: anchor) { scroll(to: line, env) }
         case .glossary(let id):
-            if id.isEmpty { go(to: .glossaryIndex, env) } else if env.store.term(id) != nil { overlay = .definition(termID: id) }
+            if env.store.term(id) != nil { overlay = .definition(termID: id) }
+        case .glossaryIndex:
+            go(to: .glossaryIndex, env)
         case .flow(let id):
-            go(to: id.isEmpty ? .flowPicker : .flow(id), env)
+            go(to: .flow(id), env)
+        case .flowPicker:
+            go(to: .flowPicker, env)
         case .section(let id):
             go(to: .section(id), env)
         case .walkthrough(let id):
-            go(to: id.isEmpty ? .walkthroughPicker : .walkthrough(id), env)
+            go(to: .walkthrough(id), env)
+        case .walkthroughPicker:
+            go(to: .walkthroughPicker, env)
         case .web(let url):
             message = "Web link (not opened here): \(url)"
         case .file(let path, _):
