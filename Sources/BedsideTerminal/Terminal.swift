@@ -23,7 +23,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 
 /// The ncursesw backend: draws `Screen`s (only the cells that changed) and
 /// turns keys, mouse and resizes into `Event`s. Nothing else lives here.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     public private(set) var unicode: Bool
     private var theme: Theme
     private var previous: Screen?
@@ -90,13 +90,11 @@ public final class Terminal {
     }
 
     public func draw(_ screen: Screen) {
-        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        let (full, changes) = ScreenDiff.changes(from: previous, to: screen)
         if full { erase() }
-        for y in 0..<screen.height {
-            for x in 0..<screen.width {
-                let cell = screen[x, y]
-                if cell.width == 0 { continue }
-                if !full, let old = previous, old[x, y] == cell { continue }
+        for change in changes {
+            do {
+                let (x, y, cell) = (change.x, change.y, change.cell)
                 let (attrs, pair) = theme.resolve(cell.style)
                 let text = unicode ? cell.text : asciiFallback(cell.text)
                 // The character's base and the marks drawn on it (accents, variation

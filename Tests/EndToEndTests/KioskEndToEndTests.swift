@@ -199,19 +199,6 @@ final class KioskEndToEndTests: XCTestCase {
         XCTAssertFalse(search.contains("hip fracture"), search)
     }
 
-    /// Issue 16, 5: `print-command: sleep 30` kept the last visitor's page on
-    /// screen 31 s past the idle reset. Printing now runs off the event loop.
-    func testASlowPrinterNeverHoldsTheScreenOrTheIdleReset() throws {
-        let t = try startKiosk(idleSeconds: 5, printCommand: "sleep 30")
-        try t.send("c")
-        t.waitFor(text: "This checker does not diagnose")
-        try t.send("p")
-        // The screen still answers keys while the printer sleeps.
-        try t.send("Escape", "j")
-        let privacy = t.waitFor(text: "Press any key to start", timeout: 15)
-        XCTAssertFalse(privacy.contains("This checker does not diagnose"), privacy)
-    }
-
     // MARK: - Staff exit
 
     func openPINBox(_ t: TmuxSession) throws {
@@ -253,34 +240,18 @@ final class KioskEndToEndTests: XCTestCase {
         t.waitFor(text: "Wrong PIN. 1 tries left.")
         try enterPIN(t, "2222")
         let locked = t.waitFor(text: "Wrong PIN. Staff exit is locked for 10 seconds.")
-        let lockedAt = Date()
         XCTAssertTrue(locked.contains("bedside explains things") && !locked.contains("Staff PIN:"), "a clean home page:\n\(locked)")
         XCTAssertFalse(locked.contains("BEDSIDE-EXITED"), locked)
 
-        // Locked: the chord only says so (unless the 10 seconds are already over).
+        // Locked: the chord only says so.
         try t.send("C-x", "C-k")
         let answer = t.waitFor("the chord's answer") { $0.contains("Staff exit is locked for a short time.") || $0.contains("Staff PIN:") }
-        if answer.contains("Staff PIN:") {
-            XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(lockedAt), 9, "the PIN box opened while locked:\n\(answer)")
-            try t.send("Escape")
-        }
+        XCTAssertFalse(answer.contains("Staff PIN:"), "the PIN box opened while locked:\n\(answer)")
         // Nothing to go back to: the symptom checker was forgotten.
         try t.send("BSpace")
         t.waitFor(text: "This is the first page.")
-
-        // Once the lock is over, the right PIN still works.
-        let deadline = Date().addingTimeInterval(40)
-        var opened = false
-        while !opened && Date() < deadline {
-            try t.send("C-x", "C-k")
-            let screen = t.waitFor("the chord's answer") { $0.contains("Staff exit is locked") || $0.contains("Staff PIN:") }
-            opened = screen.contains("Staff PIN:")
-            if !opened { try t.send("j"); t.waitFor("the message to clear") { !$0.contains("Staff exit is locked") } }
-        }
-        XCTAssertTrue(opened, "the staff exit opens again after the lock")
-        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(lockedAt), 9, "the lock lasted about 10 seconds")
-        try enterPIN(t, Self.pin)
-        XCTAssertEqual(t.waitForExit().code, 0)
+        // How long the lock lasts, and that the box opens again after it, is proven on a
+        // test clock through the same event loop (KioskLoopTests), not by waiting here.
     }
 
     // MARK: - Disk

@@ -1,7 +1,8 @@
-import BedsideUI
 import Foundation
 
-/// Runs the app in the terminal until it quits or is told to stop.
+/// Runs the app on a terminal backend until it quits or is told to stop.
+/// The loop only moves events in and frames out: every change of state is
+/// `App.update`, and time comes from `clock`.
 public enum EventLoop {
     /// `perform` carries out effects that need the outside world (saving or
     /// printing a summary) and may return a message to show. It runs on a
@@ -10,19 +11,20 @@ public enum EventLoop {
     /// or the kiosk's idle reset.
     /// `afterFirstFrame` runs once the first screen is drawn (to start work
     /// that the first screen does not need).
-    public static func run(_ initial: AppState, _ env: AppEnvironment, terminal: Terminal,
-                           afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) {
+    @discardableResult
+    public static func run(_ initial: AppState, _ env: AppEnvironment, terminal: TerminalBackend,
+                           clock: LoopClock = SystemLoopClock(),
+                           afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) -> AppState {
         var state = initial
         let outside = OutsideWork(perform)
         (state.width, state.height) = terminal.size
-        let start = DispatchTime.now().uptimeNanoseconds
-        var lastTick = 0.0
+        var lastTick = clock.now()
         terminal.draw(Renderer.render(state, env))
         afterFirstFrame()
         while !terminal.terminationRequested {
-            let now = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             var events: [Event] = []
             if let event = terminal.readEvent(timeoutMs: 250) { events.append(event) }
+            let now = clock.now()
             events += outside.finished().map { Event.effectFinished(message: $0) }
             if now - lastTick >= 1 {
                 events.append(.tick(now: now))
@@ -45,6 +47,7 @@ public enum EventLoop {
             terminal.draw(Renderer.render(state, env))
         }
         terminal.restore()
+        return state
     }
 }
 
