@@ -77,6 +77,8 @@ public struct ContentStore: Sendable {
         let value = deferred.value
         return value.flowIndex[id].map { value.flows[$0] }
     }
+    /// The walkthrough with this id, if it loaded.
+    public func walkthrough(_ id: String) -> Walkthrough? { walkthroughs.first { $0.id == id } }
     public func section(_ id: String) -> Section? { manifest.sections.first { $0.id == id } }
     public func topics(inSection id: String) -> [TopicInfo] { topics.filter { $0.section == id } }
 

@@ -155,7 +155,7 @@ public struct Validator {
             case .section(let id):
                 if store.section(id) == nil { fail("link to unknown section '\(id)' (sections: \(store.manifest.sections.map(\.id).joined(separator: ", ")))") }
             case .walkthrough(let id):
-                if !store.walkthroughs.contains(where: { $0.id == id }) { fail("link to unknown walkthrough '\(id)'") }
+                if store.walkthrough(id) == nil { fail("link to unknown walkthrough '\(id)'") }
             case .file(let target, _):
                 fail("link to '\(target)' does not lead to a topic: use topic:ID, glossary:ID, flow:ID, #anchor or a path to a topic's .md file")
             case .glossaryIndex, .flowPicker, .walkthroughPicker, .web:

@@ -311,7 +311,7 @@ struct KioskMonkey {
             }
             return nil
         case .walkthrough(let id, let step):
-            guard let walkthrough = store.walkthroughs.first(where: { $0.id == id }) else { return "on a walkthrough that does not exist: \(id)" }
+            guard let walkthrough = store.walkthrough(id) else { return "on a walkthrough that does not exist: \(id)" }
             return walkthrough.steps.indices.contains(step) ? nil : "walkthrough \(id) at step \(step) of \(walkthrough.steps.count)"
         }
     }

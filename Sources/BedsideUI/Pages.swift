@@ -87,7 +87,7 @@ enum Pages {
         case .flowPicker: return "Check a symptom"
         case .flow(let id, _): return env.store.flow(id)?.title ?? id
         case .walkthroughPicker: return "Walkthroughs"
-        case .walkthrough(let id, _): return env.store.walkthroughs.first { $0.id == id }?.title ?? id
+        case .walkthrough(let id, _): return env.store.walkthrough(id)?.title ?? id
         case .file(let path): return path.split(separator: "/").last.map(String.init) ?? path
         }
     }

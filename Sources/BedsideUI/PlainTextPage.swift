@@ -42,7 +42,7 @@ public enum PlainTextPage {
             return "\(term.term): \(term.definition)"
         case .flow(let id): return "symptom check: \(store.flow(id)?.title ?? id) -- bedside flow \(id)"
         case .section(let id): return "section: \(store.section(id)?.title ?? id)"
-        case .walkthrough(let id): return "walkthrough: \(store.walkthroughs.first { $0.id == id }?.title ?? id)"
+        case .walkthrough(let id): return "walkthrough: \(store.walkthrough(id)?.title ?? id)"
         case .glossaryIndex: return "the glossary"
         case .flowPicker: return "the symptom checks -- bedside flow --list"
         case .walkthroughPicker: return "the nurse walkthroughs"

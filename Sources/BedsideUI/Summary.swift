@@ -35,7 +35,7 @@ public enum SummaryWriter {
             out.append(Section(heading: "Topics you read", items: visit.topics.compactMap { store.topic($0)?.title }))
         }
         for id in visit.walkthroughs {
-            guard let walkthrough = store.walkthroughs.first(where: { $0.id == id }) else { continue }
+            guard let walkthrough = store.walkthrough(id) else { continue }
             var items: [String] = []
             let seen = visit.walkthroughSteps[id] ?? []
             for (index, step) in walkthrough.steps.enumerated() where seen.contains(index) {

@@ -130,7 +130,7 @@ extension AppState {
     /// `]` and `[`: the next or previous walkthrough step.
     mutating func stepWalkthrough(_ delta: Int, _ env: AppEnvironment) {
         guard case .walkthrough(let id, let step) = location.page,
-              let count = env.store.walkthroughs.first(where: { $0.id == id })?.steps.count else {
+              let count = env.store.walkthrough(id)?.steps.count else {
             return message = "Press w to choose a walkthrough."
         }
         let next = step + delta

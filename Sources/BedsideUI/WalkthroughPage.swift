@@ -5,7 +5,7 @@ import BedsideContent
 /// the teach-back prompts the nurse marks "understood" or "needs review".
 enum WalkthroughPage {
     static func document(_ id: String, step: Int, _ env: AppEnvironment, marks allMarks: [VisitLog.PromptKey: VisitLog.Mark]) -> Document {
-        guard let walkthrough = env.store.walkthroughs.first(where: { $0.id == id }), !walkthrough.steps.isEmpty else {
+        guard let walkthrough = env.store.walkthrough(id), !walkthrough.steps.isEmpty else {
             return Document(blocks: [.paragraph([.text("This walkthrough could not be loaded.")])])
         }
         let index = min(max(0, step), walkthrough.steps.count - 1)
