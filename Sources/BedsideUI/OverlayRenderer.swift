@@ -41,7 +41,10 @@ enum OverlayRenderer {
             drawTextBox(title: "Quit?", lines: [("A symptom check is not finished. Quit anyway? (y/n)", .plain)], footer: "y quit  n keep going", &screen, env)
         case .adminPIN(let typed, let wrong):
             var lines: [(String, Style)] = [("Staff PIN: " + String(repeating: env.unicode ? "●" : "*", count: typed.count), Style(.input, bold: true))]
-            if wrong > 0 { lines.append(("Wrong PIN. \(Kiosk.maxTries - wrong) tries left.", Style(.statusKey, bold: true))) }
+            if wrong > 0 {
+                let left = Kiosk.maxTries - wrong
+                lines.append(("Wrong PIN. \(left) \(left == 1 ? "try" : "tries") left.", Style(.statusKey, bold: true)))
+            }
             drawTextBox(title: "Staff exit", lines: lines, footer: "Enter check  Esc cancel", &screen, env)
         }
     }

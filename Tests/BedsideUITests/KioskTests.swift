@@ -32,6 +32,7 @@ final class KioskTests: XCTestCase {
         s = UIFixture.run(s, UIFixture.keys("1234") + [.key(.enter)], env)
         XCTAssertEqual(s.overlay, .adminPIN(typed: "", wrong: 1))
         XCTAssertTrue(Renderer.render(s, env).text.contains("Wrong PIN. 2 tries left."))
+        XCTAssertTrue(Renderer.render(UIFixture.run(s, UIFixture.keys("9999") + [.key(.enter)], env), env).text.contains("Wrong PIN. 1 try left."))
         s = UIFixture.run(s, UIFixture.keys("4711"), env)
         XCTAssertFalse(Renderer.render(s, env).text.contains("4711"), "the PIN is never shown")
         XCTAssertEqual(App.update(s, .key(.enter), env).1, [.quit])

@@ -237,7 +237,7 @@ final class KioskEndToEndTests: XCTestCase {
         try enterPIN(t, "0000")
         t.waitFor(text: "Wrong PIN. 2 tries left.")
         try enterPIN(t, "1111")
-        t.waitFor(text: "Wrong PIN. 1 tries left.")
+        t.waitFor(text: "Wrong PIN. 1 try left.")
         try enterPIN(t, "2222")
         let locked = t.waitFor(text: "Wrong PIN. Staff exit is locked for 10 seconds.")
         XCTAssertTrue(locked.contains("bedside explains things") && !locked.contains("Staff PIN:"), "a clean home page:\n\(locked)")
