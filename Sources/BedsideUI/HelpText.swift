@@ -22,7 +22,7 @@ enum HelpText {
         "",
         "Checking a symptom",
         "  c                     choose a symptom to check",
-        "  1-5 or Enter          answer a question",
+        "  1-5 or Enter          answer a question (y and n: Yes and No)",
         "  Backspace             change the last answer",
         "",
         "With your nurse",

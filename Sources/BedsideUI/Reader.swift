@@ -131,7 +131,13 @@ extension AppState {
         case .answer(let id):
             answerFlow(id, env)
         case .restartFlow:
-            if case .flow(let id, _) = location.page { go(to: .flow(id), env) }
+            // A new run of the check: the previous run's answers leave the history,
+            // so Backspace on question 1 goes to the page before the check.
+            guard case .flow(let id, _) = location.page else { return }
+            while let last = back.last, case .flow(let earlier, _) = last.page, earlier == id { back.removeLast() }
+            forward.removeAll()
+            location = Location(page: .flow(id, answers: []))
+            find = nil
         case .markTeachBack(let step, let prompt, let understood):
             markTeachBack(step: step, prompt: prompt, understood ? .understood : .needsReview, env)
         case .goToStep(let step):

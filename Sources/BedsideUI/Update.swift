@@ -65,6 +65,14 @@ extension AppState {
             if case .flow = location.page, pendingNumber.isEmpty, let n = c.wholeNumberValue, answerFlow(number: n, env) { return }
             return typeLinkDigit(c, env)
         }
+        // On a flow question, y and n answer Yes and No, as `bedside flow` accepts "yes" and "no"
+        // (while a find is active, n still goes to the next match).
+        if case .char(let c) = key, c == "y" || c == "n", find == nil, case .flow(let id, let answers) = location.page,
+           let question = FlowPage.session(id, answers: answers, env.store)?.question,
+           let answer = question.answers.first(where: { $0.id == (c == "y" ? "yes" : "no") }) {
+            pendingNumber = ""
+            return answerFlow(answer.id, env)
+        }
         let typedNumber = pendingNumber
         pendingNumber = ""
         switch key {

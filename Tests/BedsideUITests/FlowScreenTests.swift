@@ -172,3 +172,30 @@ final class FlowScreenTests: XCTestCase {
         guard case .flow = s.location.page else { return XCTFail("\(s.location.page)") }
     }
 }
+
+/// Issue 13: y and n answer in the checker; "Start again" starts a new history.
+final class FlowKeysTests: XCTestCase {
+    let env = Shipped.env()
+
+    func testYAndNAnswerYesAndNo() {
+        var s = AppState(width: 80, height: 24)
+        s.go(to: .flow("back-pain"), env)
+        s = UIFixture.run(s, [.key(.char("n"))], env)
+        XCTAssertEqual(s.location.page, .flow("back-pain", answers: ["no"]))
+        s = UIFixture.run(s, [.key(.char("y"))], env)
+        XCTAssertEqual(s.location.page, .flow("back-pain", answers: ["no", "yes"]))
+        XCTAssertTrue(Renderer.render(s, env).text.contains("EMERGENCY"))
+    }
+
+    func testStartAgainForgetsThePreviousRun() throws {
+        var s = AppState(width: 80, height: 24)
+        s.go(to: .flowPicker, env)
+        s.go(to: .flow("back-pain"), env)
+        s = UIFixture.run(s, [.key(.char("1"))], env)
+        XCTAssertTrue(Renderer.render(s, env).text.contains("EMERGENCY"))
+        s.perform(.restartFlow, env)
+        XCTAssertEqual(s.location.page, .flow("back-pain", answers: []))
+        s = UIFixture.run(s, [.key(.backspace)], env)
+        XCTAssertEqual(s.location.page, .flowPicker, "Backspace on question 1 leaves the check, not back to the old card")
+    }
+}
