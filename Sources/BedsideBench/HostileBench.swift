@@ -9,7 +9,7 @@ import Foundation
 /// belongs to that topic alone. Target: under 200 MB for any of them.
 enum HostileBench {
     static let childEnv = "BEDSIDE_BENCH_HOSTILE_CHILD"
-    static let size = 10 * 1024 * 1024
+    static let size = ProcessInfo.processInfo.environment["BEDSIDE_BENCH_HOSTILE_SIZE"].flatMap(Int.init) ?? 10 * 1024 * 1024
 
     static let cases: [(name: String, body: @Sendable (Int) -> String)] = [
         ("10,000 nested '- '", { _ in String(repeating: "- ", count: 10_000) + "word\n" }),
@@ -61,10 +61,16 @@ enum HostileBench {
         }
         let before = Measure.peakRSSMiB()
         var lines = 0
+        var stages: [Double] = []
         let seconds = Measure.seconds {
             let store = ContentLoader.load(root: root)
+            _ = store.topics
+            stages.append(Measure.peakRSSMiB())
+            _ = store.document(for: "hostile")
+            stages.append(Measure.peakRSSMiB())
             lines = PlainTextPage.render(topicID: "hostile", store: store, width: 80)?.split(separator: "\n").count ?? 0
         }
-        print(String(format: "%8.0f ms, peak RSS %7.1f MiB (at start %.1f MiB), %d lines", seconds * 1e3, Measure.peakRSSMiB(), before, lines))
+        print(String(format: "%8.0f ms, peak RSS %7.1f MiB (at start %.1f; after load %.1f, parse %.1f), %d lines",
+                     seconds * 1e3, Measure.peakRSSMiB(), before, stages[0], stages[1], lines))
     }
 }

@@ -11,7 +11,12 @@ public enum MarkdownParser {
         Extensions.registerOnce
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Document(blocks: []) }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "autolink", "strikethrough"] {
+        let (text, capped) = MarkerCap.capped(text)
+        // The autolink extension splits text at every 'w' and ':' it might start a
+        // link at: a node per word, 30+ bytes of cmark per byte of a huge text.
+        // Beyond a megabyte (no real topic is near it) bare URLs stay text.
+        let names = text.utf8.count > 1_000_000 ? ["table", "strikethrough"] : ["table", "autolink", "strikethrough"]
+        for name in names {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -26,8 +31,9 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
         defer { cmark_node_free(root) }
         let converter = Converter(lineOffset: firstLine - 1)
-        var document = Document(blocks: converter.blocks(childrenOf: root, depth: 0))
+        var document = Document(blocks: converter.topLevelBlocks(consuming: root))
         document.nestingFlattenedAt = converter.flattenedAt.location
+            ?? (capped ? SourceLocation(line: firstLine) : nil)
         return document
     }
 
@@ -93,6 +99,19 @@ private struct Converter {
     }
 
     /// The blocks inside `node`, which sits `depth` lists and quotes deep.
+    /// The document's blocks, each top-level cmark node freed once converted:
+    /// cmark's tree and ours are never both whole, which halves the peak
+    /// memory of a huge topic (200,000 paragraphs).
+    func topLevelBlocks(consuming root: OpaquePointer) -> [Block] {
+        var result: [Block] = []
+        while let child = cmark_node_first_child(root) {
+            if let block = block(child, depth: 0) { result.append(block) }
+            cmark_node_unlink(child)
+            cmark_node_free(child)
+        }
+        return result
+    }
+
     func blocks(childrenOf node: OpaquePointer, depth: Int) -> [Block] {
         var result: [Block] = []
         for child in children(of: node) {

@@ -142,10 +142,13 @@ public struct DocumentLayouter {
 
     /// Restyles glossary words (not already links) in the token stream.
     private mutating func markGlossaryWords(_ flow: inout InlineFlow, _ matcher: GlossaryMatcher) {
-        let wordIndexes = flow.tokens.indices.filter { if case .word = flow.tokens[$0] { return true } else { return false } }
+        let wordIndexes = flow.tokens.indices.filter { flow.tokens[$0].fragments != nil }
         func plain(_ i: Int) -> String {
-            guard case .word(let fragments) = flow.tokens[i] else { return "" }
-            return fragments.map(\.text).joined()
+            switch flow.tokens[i] {
+            case .single(let fragment): fragment.text
+            case .word(let fragments): fragments.map(\.text).joined()
+            case .hardBreak: ""
+            }
         }
         // Each word is normalised once; phrases are then looked up from those.
         let normalized = wordIndexes.map { GlossaryMatcher.normalize(plain($0)) }
@@ -156,17 +159,17 @@ public struct DocumentLayouter {
                 let slice = wordIndexes[k..<(k + length)]
                 guard let termID = matcher.term(normalized: normalized[k..<(k + length)]), !markedTerms.contains(termID) else { continue }
                 let isLinked = slice.contains { i in
-                    if case .word(let f) = flow.tokens[i] { return f.contains { $0.link != nil } } else { return false }
+                    flow.tokens[i].fragments?.contains { $0.link != nil } ?? false
                 }
                 if isLinked { continue }
                 markedTerms.insert(termID)
                 for i in slice {
-                    guard case .word(var fragments) = flow.tokens[i] else { continue }
+                    guard var fragments = flow.tokens[i].fragments else { continue }
                     for j in fragments.indices where fragments[j].text.contains(where: \.isLetter) {
                         fragments[j].style.role = .glossary
                         fragments[j].style.underline = true
                     }
-                    flow.tokens[i] = .word(fragments)
+                    flow.tokens[i] = .make(fragments)
                 }
                 pendingMarks.append(termID)
                 matched = length

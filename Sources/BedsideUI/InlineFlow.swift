@@ -7,15 +7,37 @@ struct InlineFlow {
         var text: String
         var style: Style
         var link: Int?
+        /// On a word's first fragment: a space came before the word. Kept
+        /// here rather than as a token of its own, which halved the tokens
+        /// (and the memory) of a long paragraph.
+        var spaceBefore = false
     }
     enum Token {
+        /// A word in one style: most words. No array, so a huge paragraph
+        /// costs a few bytes a word, not an allocation a word.
+        case single(Fragment)
+        /// A word whose parts differ in style or link ("bone[1]").
         case word([Fragment])
-        case space
         case hardBreak
+
+        static func make(_ fragments: [Fragment]) -> Token {
+            fragments.count == 1 ? .single(fragments[0]) : .word(fragments)
+        }
+
+        /// The word's parts, or nil for a space or a break.
+        var fragments: [Fragment]? {
+            switch self {
+            case .single(let fragment): [fragment]
+            case .word(let fragments): fragments
+            case .hardBreak: nil
+            }
+        }
     }
 
     var tokens: [Token] = []
     private var currentWord: [Fragment] = []
+    /// Whitespace was met since the last word (and some word came before it).
+    private var spaceBeforeNext = false
 
     /// `links` collects every link met, so they are numbered in reading order across the document.
     init(_ inlines: [Inline], base: Style, options: LayoutOptions, links: inout [(LinkTarget, String)]) {
@@ -24,7 +46,11 @@ struct InlineFlow {
     }
 
     private mutating func finishWord() {
-        if !currentWord.isEmpty { tokens.append(.word(currentWord)) }
+        if !currentWord.isEmpty {
+            if spaceBeforeNext { currentWord[0].spaceBefore = true }
+            spaceBeforeNext = false
+            tokens.append(.make(currentWord))
+        }
         currentWord = []
     }
 
@@ -32,7 +58,7 @@ struct InlineFlow {
         for ch in text {
             if ch == " " || ch == "\t" || ch == "\n" {
                 finishWord()
-                if case .space? = tokens.last {} else if !tokens.isEmpty { tokens.append(.space) }
+                if !tokens.isEmpty { spaceBeforeNext = true }
             } else if let last = currentWord.last, last.style == style, last.link == link {
                 currentWord[currentWord.count - 1].text.append(ch)
             } else {
@@ -64,6 +90,7 @@ struct InlineFlow {
             case .lineBreak:
                 finishWord()
                 tokens.append(.hardBreak)
+                spaceBeforeNext = false
             case .link(let l):
                 links.append((l.target, l.text))
                 let index = links.count - 1
@@ -79,7 +106,7 @@ struct InlineFlow {
                     number.role = .muted
                     number.italic = false
                     // Attach "[n]" to the last word so it never wraps alone.
-                    if currentWord.isEmpty, case .word(let w)? = tokens.last {
+                    if currentWord.isEmpty, !spaceBeforeNext, let w = tokens.last?.fragments {
                         tokens.removeLast()
                         currentWord = w
                     }
@@ -113,11 +140,11 @@ struct InlineFlow {
         }
         for token in tokens {
             switch token {
-            case .space:
-                pendingSpace = lineHasWord
             case .hardBreak:
                 newLine()
-            case .word(let word):
+            case .single, .word:
+                let word = token.fragments ?? []
+                if word.first?.spaceBefore == true { pendingSpace = lineHasWord }
                 let w = Self.width(word)
                 let used = line.width
                 if lineHasWord && used + (pendingSpace ? 1 : 0) + w > width { newLine() }
