@@ -9,7 +9,7 @@ enum ContentBench {
     static let childEnv = "BEDSIDE_BENCH_CONTENT_CHILD"
     static let runs = 5
     /// A fixed "today" so the review-age warnings do not depend on the clock.
-    static let today = ReviewDate(year: 2026, month: 11, day: 30)
+    static let today = ReviewDate(year: 2026, month: 12, day: 6)
 
     static func run(_ options: BenchOptions) {
         if let root = ProcessInfo.processInfo.environment[childEnv] {

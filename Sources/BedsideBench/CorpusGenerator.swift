@@ -10,7 +10,7 @@ import Foundation
 /// check without stopping at the first error.
 enum CorpusGenerator {
     /// Bump when the generated files change, so a cached corpus is rebuilt.
-    static let version = 4
+    static let version = 5
     static let glossaryTerms = 300
     static let flowCount = 40
 
@@ -133,7 +133,12 @@ private struct Writer {
               - title: Generated
                 organisation: bedside benchmark
                 url: https://example.org/\(i)
+                accessed: 2026-11-01
             reviewed: 2026-11-01
+            review-due: 2027-11-01
+            reviewed-by: oncology nurse educator
+            signed-off: pending
+            version: 1
             ---
             \(body)
             """
