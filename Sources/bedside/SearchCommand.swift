@@ -28,6 +28,9 @@ struct Search: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give some words to search for, e.g. bedside search \"back pain\"")
+        }
     }
 
     func run() throws {

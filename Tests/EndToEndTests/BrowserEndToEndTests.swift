@@ -202,6 +202,27 @@ final class BrowserEndToEndTests: XCTestCase {
         }
     }
 
+    /// Issue 13: `--version` answers, and `search ""` is a usage error (exit 64).
+    func testVersionAndAnEmptySearch() throws {
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, out)
+        }
+        let (versionStatus, version) = try run(["--version"])
+        XCTAssertEqual(versionStatus, 0)
+        XCTAssertFalse(version.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        XCTAssertEqual(try run(["search", "", "--content", TmuxSession.content]).0, 64)
+        XCTAssertEqual(try run(["search", "  ", "--content", TmuxSession.content]).0, 64)
+    }
+
     func testReadPrintsPlainText() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
