@@ -21,6 +21,12 @@ public enum PlainTextPage {
             out += ["", "Links:"]
             for link in layout.links { out.append(wrapped(fold("[\(link.number)] \(describe(link.target, from: id, store))"), width: width, indent: 4)) }
         }
+        // The browser's "Read next" list, with the command that reads each one.
+        let related = topic.related.compactMap { store.topic($0.value) }
+        if !related.isEmpty {
+            out += ["", "Read next:"]
+            for next in related { out.append(wrapped(fold("- \(next.title) -- bedside read \(next.id)"), width: width, indent: 2)) }
+        }
         out += ["", "Sources:"]
         for source in topic.sources {
             let parts = [source.title, source.organisation, source.url].compactMap { $0 }

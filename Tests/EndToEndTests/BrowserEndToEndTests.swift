@@ -234,6 +234,7 @@ final class BrowserEndToEndTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertTrue(out.contains("Sources:") && out.contains("Last reviewed:"), out)
+        XCTAssertTrue(out.contains("Read next:") && out.contains("bedside read "), "the related topics, as in the browser")
         XCTAssertTrue(out.split(separator: "\n").allSatisfy { $0.count <= 60 }, "wrapped at 60")
     }
 }
