@@ -88,12 +88,10 @@ public enum AliasSpelling {
     public static func likelyMisspelling(of word: String, content: Set<String>, dictionary: Set<String>) -> String? {
         guard word.count >= 5, !isKnown(word, content), !isKnown(word, dictionary) else { return nil }
         let limit = word.count >= 8 ? 2 : 1
-        let letters = Array(word)
         var best: (String, Int)?
         for candidate in content where abs(candidate.count - word.count) <= limit && candidate.count >= 4 {
-            if let d = distance(letters, Array(candidate), limit: limit), d < (best?.1 ?? Int.max) {
-                best = (candidate, d)
-            }
+            let d = EditDistance.between(word, candidate)
+            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         return best?.0
     }
@@ -104,20 +102,6 @@ public enum AliasSpelling {
             if known.contains(String(word.dropLast(suffix.count))) { return true }
         }
         return false
-    }
-
-    /// Levenshtein distance, or nil once it must exceed `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int? {
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            if current.min()! > limit { return nil }
-            previous = current
-        }
-        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     static func problems(_ store: ContentStore, dictionary: Set<String>) -> [Diagnostic] {

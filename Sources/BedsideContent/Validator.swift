@@ -296,6 +296,23 @@ public struct Validator {
     }
 }
 
+/// "Did you mean": the ids close to one that was mistyped, closest first. One
+/// rule for every command (read, flow, --topic).
+public enum DidYouMean {
+    public static func ids(near id: String, among ids: [String], most: Int = 3) -> [String] {
+        ids.map { ($0, EditDistance.between($0, id)) }
+            .filter { $0.1 <= 3 || $0.0.contains(id) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(most).map(\.0)
+    }
+
+    /// ". Did you mean: a, b?" or nothing.
+    public static func sentence(near id: String, among ids: [String]) -> String {
+        let near = Self.ids(near: id, among: ids)
+        return near.isEmpty ? "" : ". Did you mean: \(near.joined(separator: ", "))?"
+    }
+}
+
 public enum EditDistance {
     /// Levenshtein distance with a row buffer; fine for ids and words.
     public static func between(_ a: String, _ b: String) -> Int {

@@ -42,10 +42,8 @@ struct FlowCommand: ParsableCommand {
         if list { return try printList(store) }
         guard let id else { throw ValidationError("give a flow id, or --list to see them") }
         guard let flow = store.flow(id) else {
-            let near = store.flows.map(\.id).filter { EditDistance.between($0, id) <= 3 || $0.contains(id) }
-            var message = "no flow with id '\(id)'"
-            if !near.isEmpty { message += ". Did you mean: \(near.prefix(3).joined(separator: ", "))?" }
-            printError("error: " + message + " ('bedside flow --list' shows every flow)")
+            printError("error: no flow with id '\(id)'" + DidYouMean.sentence(near: id, among: store.flows.map(\.id))
+                       + " ('bedside flow --list' shows every flow)")
             throw ExitCode(1)
         }
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)

@@ -22,7 +22,10 @@ struct Run: ParsableCommand {
         let themeName = try TUILauncher.theme(theme ?? config.theme)
         var page = Page.home
         if let topic {
-            guard store.topic(topic) != nil else { throw ValidationError("no topic with id '\(topic)' ('bedside list' shows them)") }
+            guard store.topic(topic) != nil else {
+                throw ValidationError("no topic with id '\(topic)'" + DidYouMean.sentence(near: topic, among: store.topics.map(\.id))
+                                      + " ('bedside list' shows them)")
+            }
             page = .topic(topic)
         }
         let kioskMode = kiosk || config.kiosk.enabled

@@ -220,6 +220,18 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(versionStatus, 0)
         XCTAssertFalse(version.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         XCTAssertEqual(try run(["search", "", "--content", TmuxSession.content]).0, 64)
+        // --topic with a typo suggests, as read does.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.arguments = ["--content", TmuxSession.content, "--topic", "bone-pian"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 64)
+        XCTAssertTrue(message.contains("Did you mean: bone-pain"), message)
         XCTAssertEqual(try run(["search", "  ", "--content", TmuxSession.content]).0, 64)
     }
 
