@@ -11,12 +11,15 @@ nonisolated(unsafe) var terminationSignal: Int32 = 0
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    case cannotDrawScreens(String)
 
     public var description: String {
         switch self {
         case .notATerminal: return "bedside needs a terminal: run it in a terminal window, or use 'bedside read ID' for plain text"
         case .unknownTerminal(let term):
             return "the terminal type '\(term)' is not known to terminfo: set TERM to one that is (for example TERM=xterm-256color)"
+        case .cannotDrawScreens(let term):
+            return "this terminal (TERM=\(term)) cannot show the full-screen browser: use 'bedside list' and 'bedside read ID' for plain text, or set TERM (for example TERM=xterm-256color)"
         }
     }
 }
@@ -36,6 +39,10 @@ public final class Terminal: TerminalBackend {
         set_escdelay(25)
         guard bedside_newterm() != nil else {
             throw TerminalError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+        }
+        guard bedside_can_address_cursor() != 0 else {
+            endwin()
+            throw TerminalError.cannotDrawScreens(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
         }
         active = true
         if rawInput { raw() } else { cbreak() }

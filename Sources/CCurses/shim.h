@@ -16,6 +16,11 @@ static inline WINDOW *bedside_stdscr(void) { return stdscr; }
 /// Like initscr(), but returns NULL for a terminal type terminfo does not
 /// know instead of exiting the program.
 static inline SCREEN *bedside_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* A terminal that cannot move the cursor (TERM=dumb) cannot show a full screen. */
+static inline int bedside_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 static inline int bedside_lines(void) { return LINES; }
 static inline int bedside_cols(void) { return COLS; }
 static inline int bedside_color_pair(int n) { return (int)COLOR_PAIR(n); }

@@ -53,7 +53,9 @@ enum TUILauncher {
         do {
             terminal = try Terminal(theme: theme, rawInput: true)
         } catch let error as TerminalError {
-            throw ValidationError(error.description)
+            // Not a usage mistake: the terminal cannot do it. Say why, exit 1.
+            printError("error: " + error.description)
+            throw ExitCode(1)
         }
         let search = SearchAdapter(store: store)
         let pinHash = site.kiosk.exitPinHash

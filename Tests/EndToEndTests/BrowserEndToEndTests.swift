@@ -202,6 +202,14 @@ final class BrowserEndToEndTests: XCTestCase {
         }
     }
 
+    /// Issue 13: TERM=dumb gets a clear message and exit 1, not a blank screen.
+    func testATerminalThatCannotDrawScreensGetsAMessage() throws {
+        let t = try TmuxSession(["--content", TmuxSession.content], environment: ["TERM": "dumb"])
+        let screen = t.waitFor(text: "BEDSIDE-EXITED")
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("cannot show the full-screen browser"), screen)
+        XCTAssertEqual(t.waitForExit().code, 1)
+    }
+
     /// Issue 13: `--version` answers, and `search ""` is a usage error (exit 64).
     func testVersionAndAnEmptySearch() throws {
         func run(_ arguments: [String]) throws -> (Int32, String) {
