@@ -123,7 +123,7 @@ extension AppState {
         let text = SummaryWriter.text(visit, env, date: date)
         if env.kiosk {
             guard env.site.printCommand != nil else {
-                return message = "Printing is not available here. Nothing was saved."
+                return message = "No printer here: please ask staff for a printed copy. Nothing was saved."
             }
             pendingEffects.append(.printSummary(text: text))
         } else {

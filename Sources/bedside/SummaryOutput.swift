@@ -28,7 +28,7 @@ enum SummaryOutput {
             if let command = site.printCommand { message += print(text, command: command) }
             return message
         case .printSummary(let text):
-            guard let command = site.printCommand else { return "Printing is not available here." }
+            guard let command = site.printCommand else { return "No printer here: please ask staff for a printed copy." }
             return "Summary:" + print(text, command: command)
         default:
             return nil

@@ -91,7 +91,7 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         let kiosk = Shipped.env(kiosk: true)
         let (s, effects) = App.update(AppState(width: 80, height: 24), .key(.char("p")), kiosk)
         XCTAssertEqual(effects, [])
-        XCTAssertEqual(s.message, "Printing is not available here. Nothing was saved.")
+        XCTAssertEqual(s.message, "No printer here: please ask staff for a printed copy. Nothing was saved.")
         let printing = Shipped.env(kiosk: true, printCommand: "lp")
         let (_, printed) = App.update(AppState(width: 80, height: 24), .key(.char("p")), printing)
         guard case .printSummary? = printed.first else { return XCTFail("\(printed)") }

@@ -160,7 +160,7 @@ final class KioskEndToEndTests: XCTestCase {
             try assertStillRunning(t, after: name, timeout: name.contains("paste") || name.contains("long") ? 120 : 15)
         }
         try t.send("p")
-        t.waitFor(text: "Printing is not available here. Nothing was saved.")
+        t.waitFor(text: "No printer here: please ask staff for a printed copy. Nothing was saved.")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmpDir), [], "nothing in TMPDIR")
     }
 
@@ -301,7 +301,7 @@ final class KioskEndToEndTests: XCTestCase {
         try t.send("1")
         t.waitFor(text: "Step 1")
         try t.send("p")
-        t.waitFor(text: "Printing is not available here. Nothing was saved.")
+        t.waitFor(text: "No printer here: please ask staff for a printed copy. Nothing was saved.")
         try openPINBox(t)
         try enterPIN(t, Self.pin)
         XCTAssertEqual(t.waitForExit().code, 0)
