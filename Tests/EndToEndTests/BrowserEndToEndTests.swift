@@ -191,18 +191,10 @@ final class BrowserEndToEndTests: XCTestCase {
     /// Issue 16: `read --width 1000000000` ran for minutes and Int.max crashed; now a usage error.
     func testReadWidthIsBounded() throws {
         for width in ["1000000000", "9223372036854775807", "19"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-            process.arguments = ["read", "bone-pain", "--content", TmuxSession.content, "--width", width]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 64, width)
+            XCTAssertEqual(try TmuxSession.runPlain(["read", "bone-pain", "--content", TmuxSession.content, "--width", width]).status, 64, width)
         }
     }
 
-    /// Issue 13: TERM=dumb gets a clear message and exit 1, not a blank screen.
     func testATerminalThatCannotDrawScreensGetsAMessage() throws {
         let t = try TmuxSession(["--content", TmuxSession.content], environment: ["TERM": "dumb"])
         let screen = t.waitFor(text: "BEDSIDE-EXITED")
@@ -210,37 +202,17 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit().code, 1)
     }
 
-    /// Issue 13: `--version` answers, and `search ""` is a usage error (exit 64).
-    func testVersionAndAnEmptySearch() throws {
-        func run(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, out)
-        }
-        let (versionStatus, version) = try run(["--version"])
-        XCTAssertEqual(versionStatus, 0)
-        XCTAssertFalse(version.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
-        XCTAssertEqual(try run(["search", "", "--content", TmuxSession.content]).0, 64)
-        // --topic with a typo suggests, as read does.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-        process.arguments = ["--content", TmuxSession.content, "--topic", "bone-pian"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 64)
-        XCTAssertTrue(message.contains("Did you mean: bone-pain"), message)
-        XCTAssertEqual(try run(["search", "  ", "--content", TmuxSession.content]).0, 64)
+    /// Issue 13: `--version` answers, `search ""` is a usage error (exit 64),
+    /// and `--topic` with a typo suggests as `read` does.
+    func testVersionAnEmptySearchAndATopicTypo() throws {
+        let version = try TmuxSession.runPlain(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertFalse(version.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        XCTAssertEqual(try TmuxSession.runPlain(["search", "", "--content", TmuxSession.content]).status, 64)
+        XCTAssertEqual(try TmuxSession.runPlain(["search", "  ", "--content", TmuxSession.content]).status, 64)
+        let typo = try TmuxSession.runPlain(["--content", TmuxSession.content, "--topic", "bone-pian"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.err.contains("Did you mean: bone-pain"), typo.err)
     }
 
     func testReadPrintsPlainText() throws {

@@ -38,6 +38,26 @@ final class TmuxSession {
         try Self.tmux(["-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
+    /// Runs the binary without a terminal (plain commands) and returns its exit
+    /// status, standard output and standard error.
+    static func runPlain(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read stderr on another thread so neither pipe can fill up and block the child.
+        nonisolated(unsafe) var errText = ""
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let outText = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, outText, errText)
+    }
+
     deinit {
         _ = try? Self.tmux(["-S", socket, "kill-server"])
         try? FileManager.default.removeItem(atPath: dir)
