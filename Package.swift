@@ -32,7 +32,7 @@ let package = Package(
         // The pure UI core: state, update(event), render(state, size) -> Screen.
         .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows"]),
         // The thin ncursesw backend.
-        .target(name: "BedsideTerminal", dependencies: ["BedsideContent", "BedsideUI", "CCurses", "CCrypt"]),
+        .target(name: "BedsideTerminal", dependencies: ["BedsideUI", "CCurses", "CCrypt"]),
 
         .executableTarget(name: "bedside", dependencies: [
             "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",

@@ -60,7 +60,9 @@ public struct CareCard: Equatable, Sendable {
     /// cards: "If it gets worse or you are worried, call." An emergency card
     /// ends instead with what to do while waiting for help.
     public var safetyLine: String
-    /// Set when amber signs added up to this outcome: says why the level rose.
+    /// True when amber signs added up to this outcome.
+    public var escalated: Bool
+    /// Says why the level rose, when it was escalated.
     public var escalationNote: String?
     public var headings: CareCardHeadings
 
@@ -91,6 +93,7 @@ public struct CareCard: Equatable, Sendable {
         safetyLine = outcome.level == .emergency
             ? (outcome.whileWaiting ?? words["flow-emergency-while-waiting"])
             : words["flow-safety-line"]
+        self.escalated = escalated
         escalationNote = escalated ? words["flow-escalated"] : nil
         headings = CareCardHeadings(call: words["flow-heading-call"], steps: words["flow-heading-steps"],
                                     say: words["flow-heading-say"], sayForSomeone: words["flow-heading-say-for-someone"],

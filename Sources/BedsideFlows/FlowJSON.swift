@@ -71,7 +71,7 @@ public enum FlowJSON {
             call = card.phones.map { Phone(name: $0.name, label: $0.label, number: $0.number, display: $0.display) }
             say = card.say
             sayForSomeone = card.sayForSomeone
-            escalated = card.escalationNote != nil
+            escalated = card.escalated
             meaning = card.meaning
             related = card.related.map { Topic(id: $0.id, title: $0.title) }
             safety = card.safetyLine

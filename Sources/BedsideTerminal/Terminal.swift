@@ -1,4 +1,3 @@
-import BedsideContent
 import BedsideUI
 import CCurses
 import Foundation

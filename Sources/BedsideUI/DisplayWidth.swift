@@ -1,3 +1,5 @@
+import BedsideContent
+
 /// How many terminal columns a character takes: 0 for combining marks and
 /// controls, 2 for East Asian wide and full-width characters and emoji, else 1.
 /// A small table of ranges keeps this pure and fast; it follows wcwidth(3).
@@ -34,15 +36,12 @@ public enum DisplayWidth {
         return out
     }
 
-    /// Scalars the terminal may be sent inside a cell: not C0/C1 controls and
-    /// not bidi embeddings, overrides or isolates, which would reorder the
-    /// rest of the line on screen. Joiners and variation selectors stay, so
-    /// emoji sequences and accents are drawn whole.
+    /// Scalars the terminal may be sent inside a cell: none of the controls or
+    /// bidi overrides `TerminalSafe` names (which would reorder the rest of the
+    /// line on screen), and no tab or newline. Joiners and variation selectors
+    /// stay, so emoji sequences and accents are drawn whole.
     public static func isDrawable(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return false }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return false }
-        return true
+        scalar != "\n" && scalar != "\t" && !TerminalSafe.isUnsafe(scalar)
     }
 
     /// `text` cut to at most `width` columns, ending in "…" when it was cut.
