@@ -32,7 +32,7 @@ let package = Package(
         // The pure UI core: state, update(event), render(state, size) -> Screen.
         .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows"]),
         // The thin ncursesw backend.
-        .target(name: "BedsideTerminal", dependencies: ["BedsideUI", "CCurses", "CCrypt"]),
+        .target(name: "BedsideTerminal", dependencies: ["BedsideContent", "BedsideUI", "CCurses", "CCrypt"]),
 
         .executableTarget(name: "bedside", dependencies: [
             "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",
@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
         .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey"], exclude: ["Golden"]),
         .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal"]),
+        .testTarget(name: "BedsideCLITests", dependencies: ["bedside", "BedsideUI", "BedsideContent", "BedsideFlows"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -59,12 +59,12 @@ public enum ContentLoader {
         }
 
         var trailing: [Diagnostic] = []
-        var strings = ContentStrings()
+        var strings = Catalogue()
         let stringsPath = root + "/strings.yaml"
         if FileManager.default.fileExists(atPath: stringsPath), let text = readText(stringsPath, &trailing) {
-            let (parsed, problems) = ContentStrings.parse(text: text, path: stringsPath)
+            let (parsed, problems) = Catalogue.parse(text: text, path: stringsPath)
             strings = parsed
-            trailing += problems
+            trailing += problems + parsed.problems()
         }
 
         let home = loadHome(root + "/home.md", strings: strings, &trailing)
@@ -79,7 +79,7 @@ public enum ContentLoader {
     /// screen would leave a patient stuck: a minimal home from strings.yaml
     /// (`home-unavailable`) is shown instead, and the problem is reported.
     /// No home.md at all is allowed: the home page then lists the sections only.
-    static func loadHome(_ path: String, strings: ContentStrings, _ diagnostics: inout [Diagnostic]) -> Document {
+    static func loadHome(_ path: String, strings: Catalogue, _ diagnostics: inout [Diagnostic]) -> Document {
         guard FileManager.default.fileExists(atPath: path) else { return Document(blocks: []) }
         if let text = readText(path, &diagnostics) { return MarkdownParser.parse(text) }
         diagnostics.append(.warning(path, 1, 1, "home.md could not be used, so a short built-in home page is shown: fix the error above"))
@@ -87,8 +87,8 @@ public enum ContentLoader {
     }
 
     /// The built-in home page: one line of text, from strings.yaml when it has one.
-    public static func minimalHome(_ strings: ContentStrings) -> Document {
-        Document(blocks: [.paragraph([.text(strings["home-unavailable", default: "Welcome. Pick a section below."])])])
+    public static func minimalHome(_ strings: Catalogue) -> Document {
+        Document(blocks: [.paragraph([.text(strings[.homeUnavailable])])])
     }
 
     /// Files with one of `extensions` below `directory`, sorted so loading is deterministic.

@@ -15,7 +15,7 @@ public struct ContentStore: Sendable {
     public var topics: [TopicInfo] { deferred.value.topics.infos }
     public var glossary: [GlossaryTerm]
     public var home: Document
-    public var strings: ContentStrings
+    public var strings: Catalogue
     /// Symptom flows, in file order.
     public var flows: [Flow] { deferred.value.flows }
     /// Nurse walkthroughs, in `order`.
@@ -42,7 +42,7 @@ public struct ContentStore: Sendable {
 
     public init(root: String = "", manifest: Manifest = Manifest(), topics: [TopicFile] = [],
                 glossary: [GlossaryTerm] = [], home: Document = Document(blocks: []),
-                strings: ContentStrings = ContentStrings(), flows: [Flow] = [], walkthroughs: [Walkthrough] = [],
+                strings: Catalogue = Catalogue(), flows: [Flow] = [], walkthroughs: [Walkthrough] = [],
                 diagnostics: [Diagnostic] = []) {
         let ready = DeferredContent.Value(topics: TopicTable(topics, manifest: manifest), flows: flows,
                                           walkthroughs: walkthroughs)
@@ -51,7 +51,7 @@ public struct ContentStore: Sendable {
                   manifestDiagnostics: diagnostics, glossaryDiagnostics: [], trailingDiagnostics: [])
     }
 
-    init(root: String, manifest: Manifest, glossary: [GlossaryTerm], home: Document, strings: ContentStrings,
+    init(root: String, manifest: Manifest, glossary: [GlossaryTerm], home: Document, strings: Catalogue,
          deferred: DeferredContent, manifestDiagnostics: [Diagnostic], glossaryDiagnostics: [Diagnostic],
          trailingDiagnostics: [Diagnostic]) {
         self.root = root

@@ -47,32 +47,3 @@ public struct Manifest: Equatable, Sendable {
         return (Manifest(language: language, sections: sections), yaml.diagnostics)
     }
 }
-
-/// `strings.yaml`: the short texts shown around the content (the safety line
-/// under every flow outcome, the names of urgency levels). Kept as content so
-/// a clinic can reword or translate them.
-public struct ContentStrings: Equatable, Sendable {
-    public var values: [String: String]
-    public init(_ values: [String: String] = [:]) { self.values = values }
-
-    /// The text for `key`, or `fallback` when the file does not define it.
-    public subscript(key: String, default fallback: String) -> String { values[key] ?? fallback }
-
-    static func parse(text: String, path: String) -> (ContentStrings, [Diagnostic]) {
-        var yaml = YAMLFields(file: path)
-        guard let root = yaml.parse(text), let map = yaml.mapping(root, what: "strings.yaml") else {
-            return (ContentStrings(), yaml.diagnostics)
-        }
-        var values: [String: String] = [:]
-        for (key, value) in map {
-            guard let name = key.scalar?.string else { continue }
-            guard let text = value.scalar?.string else {
-                yaml.error(value, "'\(name)' must be a single line of text")
-                continue
-            }
-            yaml.rejectEscapedControls(text, value, name)
-            values[name] = text
-        }
-        return (ContentStrings(values), yaml.diagnostics)
-    }
-}

@@ -311,6 +311,12 @@ public enum DidYouMean {
         let near = Self.ids(near: id, among: ids)
         return near.isEmpty ? "" : ". Did you mean: \(near.joined(separator: ", "))?"
     }
+
+    /// The same, in the catalogue's words (for the command line).
+    public static func sentence(near id: String, among ids: [String], _ text: Catalogue) -> String {
+        let near = Self.ids(near: id, among: ids)
+        return near.isEmpty ? "" : text.text(.cliDidYouMean, ["ids": near.joined(separator: ", ")])
+    }
 }
 
 public enum EditDistance {

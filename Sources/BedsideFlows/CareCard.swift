@@ -4,7 +4,8 @@ import BedsideContent
 public struct ResolvedPhone: Equatable, Sendable {
     /// The name the flow uses: emergency, after-hours, care-team.
     public var name: String
-    /// Plain words for it, from strings.yaml ("your cancer care team's 24-hour line").
+    /// Plain words for it, from the catalogue ("your cancer care team's 24-hour line";
+    /// on an urgent card after the 24-hour line: "your care team in office hours").
     public var label: String
     /// The clinic's number, or nil when the site config does not set one.
     public var number: String?
@@ -18,7 +19,7 @@ public struct ResolvedPhone: Equatable, Sendable {
         self.missingText = missingText
     }
 
-    /// The number, or the "ask your clinic" text.
+    /// The number, or where to find it ("the 24-hour number your clinic gave you").
     public var display: String { number ?? missingText }
 }
 
@@ -68,36 +69,44 @@ public struct CareCard: Equatable, Sendable {
 
     /// - Parameter topicTitles: topic id -> title, for the related links
     ///   (an id without a title shows as itself).
-    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, strings: ContentStrings = ContentStrings(),
+    public init(outcome: FlowOutcome, flow: Flow, site: SiteConfig, strings: Catalogue = Catalogue(),
                 topicTitles: [String: String] = [:], escalated: Bool = false) {
-        let words = FlowWords(strings)
         flowID = flow.id
         flowTitle = flow.title
         outcomeID = outcome.id
         level = outcome.level
         title = outcome.title
-        phones = outcome.call.map { Self.resolve($0, site: site, words: words) }
+        phones = Self.phones(outcome.call, site: site, strings: strings)
         // {emergency}, {after-hours}, {care-team} in a headline become the number,
         // or the phone's plain name when the clinic has not set one.
         var fillers: [String: String] = [:]
         for name in Set(SiteConfig.knownPhoneNames + outcome.call) {
-            let phone = Self.resolve(name, site: site, words: words)
+            let phone = Self.resolve(name, site: site, strings: strings)
             fillers[name] = phone.number ?? phone.label
         }
-        headline = words.fill("level-\(outcome.level.rawValue)", fillers)
+        headline = strings.text(Self.headlineKey(outcome.level), fillers)
         steps = outcome.actions
         say = outcome.say
         sayForSomeone = outcome.sayForSomeone
         meaning = outcome.meaning
         related = outcome.related.map { RelatedTopic(id: $0.value, title: topicTitles[$0.value] ?? $0.value) }
         safetyLine = outcome.level == .emergency
-            ? (outcome.whileWaiting ?? words["flow-emergency-while-waiting"])
-            : words["flow-safety-line"]
+            ? (outcome.whileWaiting ?? strings[.flowEmergencyWhileWaiting])
+            : strings[.flowSafetyLine]
         self.escalated = escalated
-        escalationNote = escalated ? words["flow-escalated"] : nil
-        headings = CareCardHeadings(call: words["flow-heading-call"], steps: words["flow-heading-steps"],
-                                    say: words["flow-heading-say"], sayForSomeone: words["flow-heading-say-for-someone"],
-                                    meaning: words["flow-heading-meaning"], related: words["flow-heading-related"])
+        escalationNote = escalated ? strings[.flowEscalated] : nil
+        headings = CareCardHeadings(call: strings[.flowHeadingCall], steps: strings[.flowHeadingSteps],
+                                    say: strings[.flowHeadingSay], sayForSomeone: strings[.flowHeadingSayForSomeone],
+                                    meaning: strings[.flowHeadingMeaning], related: strings[.flowHeadingRelated])
+    }
+
+    static func headlineKey(_ level: UrgencyLevel) -> TextKey {
+        switch level {
+        case .emergency: .levelEmergency
+        case .urgent: .levelUrgent
+        case .soon: .levelSoon
+        case .routine: .levelRoutine
+        }
     }
 
     /// Builds the card with the store's strings and topic titles.
@@ -115,10 +124,29 @@ public struct CareCard: Equatable, Sendable {
         self.init(outcome: outcome, flow: session.flow, site: site, store: store, escalated: session.escalated)
     }
 
-    public static func resolve(_ name: String, site: SiteConfig, words: FlowWords) -> ResolvedPhone {
-        let key = "phone-\(name)"
-        let label = words.strings.values[key] ?? FlowWords.fallbacks[key] ?? name
+    /// The phones a card names, most urgent first: the emergency number, then
+    /// the 24-hour line, then the care team. When the 24-hour line is there, the
+    /// care team is named as the number for office hours, so at night the
+    /// reader knows which one to ring.
+    public static func phones(_ names: [String], site: SiteConfig, strings: Catalogue) -> [ResolvedPhone] {
+        let order = SiteConfig.knownPhoneNames
+        let sorted = names.enumerated().sorted { a, b in
+            let ra = order.firstIndex(of: a.element) ?? order.count, rb = order.firstIndex(of: b.element) ?? order.count
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+        return sorted.map { name in
+            var phone = resolve(name, site: site, strings: strings)
+            if name == "care-team" && names.contains("after-hours") {
+                phone.label = strings.text(.phoneInOfficeHours, ["label": phone.label])
+            }
+            return phone
+        }
+    }
+
+    public static func resolve(_ name: String, site: SiteConfig, strings: Catalogue) -> ResolvedPhone {
+        let label = TextKey(rawValue: "phone-\(name)").map { strings[$0] } ?? name
         let number = site.number(for: name).flatMap { $0.isEmpty ? nil : $0 }
-        return ResolvedPhone(name: name, label: label, number: number, missingText: words["phone-unset"])
+        let missing = TextKey(rawValue: "phone-unset-\(name)") ?? .phoneUnsetCareTeam
+        return ResolvedPhone(name: name, label: label, number: number, missingText: strings[missing])
     }
 }

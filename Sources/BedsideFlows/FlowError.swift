@@ -13,17 +13,20 @@ public enum FlowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Loaded flows never do this (FlowChecks refuses them); hand-built ones might.
     case brokenTarget(answer: String, target: String)
 
-    public var description: String {
+    public var description: String { describe(Catalogue()) }
+
+    /// The reason in the catalogue's words.
+    public func describe(_ text: Catalogue) -> String {
         switch self {
         case let .unknownAnswer(given, question, choices):
             let numbered = choices.enumerated().map { "\($0.offset + 1) (\($0.element))" }.joined(separator: ", ")
-            return "'\(given)' is not an answer to question '\(question)': use one of \(numbered)"
+            return text.text(.flowNotAnswerError, ["given": given, "question": question, "choices": numbered])
         case let .numberOutOfRange(given, question, count):
-            return "answer number \(given) is out of range for question '\(question)': use 1 to \(count)"
+            return text.text(.flowOutOfRangeError, ["given": "\(given)", "question": question, "count": "\(count)"])
         case let .finished(outcome):
-            return "the flow has already ended at outcome '\(outcome)': there are no more questions"
+            return text.text(.flowEndedError, ["outcome": outcome])
         case let .brokenTarget(answer, target):
-            return "answer '\(answer)' leads to '\(target)', which is not in this flow"
+            return text.text(.flowBrokenError, ["answer": answer, "target": target])
         }
     }
 }

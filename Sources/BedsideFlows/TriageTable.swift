@@ -1,3 +1,5 @@
+// not-ui-file: the triage table is a sign-off document for the nurse educator (docs/triage-table.md),
+// in the language of the flow files it lists; patients never see it.
 import BedsideContent
 
 /// Every answer path of every flow, one row each, for a nurse educator to

@@ -98,7 +98,7 @@ struct KioskMonkey {
         site.kiosk.exitPinHash = "$6$monkey$" + String(repeating: "x", count: 86)
         let search = SearchAdapter(store: store)
         return AppEnvironment(store: store, site: site, kiosk: true, search: { search.search($0) },
-                              verifyPIN: { _ in false }, today: { "1 January 2026" })
+                              verifyPIN: { _ in false })
     }
 
     static let idleSeconds = 30
@@ -238,6 +238,7 @@ struct KioskMonkey {
         case .tick: return "tick"
         case .paste: return "paste"
         case .effectFinished: return "effect finished"
+        case .clock: return "clock"
         }
     }
 
@@ -303,6 +304,7 @@ struct KioskMonkey {
         case .file(let path): return "a file page (\(path)) in the history"
         case .section(let id): return store.section(id) == nil ? "on a section that does not exist: \(id)" : nil
         case .topic(let id): return store.topic(id) == nil ? "on a topic that does not exist: \(id)" : nil
+        case .glossaryTerm(let id): return store.term(id) == nil ? "on a glossary word that does not exist: \(id)" : nil
         case .flow(let id, let answers):
             guard let flow = store.flow(id) else { return "on a flow that does not exist: \(id)" }
             var session = FlowSession(flow: flow)

@@ -1,3 +1,4 @@
+import BedsideContent
 import BedsideUI
 import CCurses
 import Foundation
@@ -12,13 +13,13 @@ public enum TerminalError: Error, CustomStringConvertible {
     case unknownTerminal(String)
     case cannotDrawScreens(String)
 
-    public var description: String {
+    public var description: String { describe(Catalogue()) }
+
+    public func describe(_ text: Catalogue) -> String {
         switch self {
-        case .notATerminal: return "bedside needs a terminal: run it in a terminal window, or use 'bedside read ID' for plain text"
-        case .unknownTerminal(let term):
-            return "the terminal type '\(term)' is not known to terminfo: set TERM to one that is (for example TERM=xterm-256color)"
-        case .cannotDrawScreens(let term):
-            return "this terminal (TERM=\(term)) cannot show the full-screen browser: use 'bedside list' and 'bedside read ID' for plain text, or set TERM (for example TERM=xterm-256color)"
+        case .notATerminal: text[.termNotATerminal]
+        case .unknownTerminal(let term): text.text(.termUnknown, ["term": term])
+        case .cannotDrawScreens(let term): text.text(.termCannotDraw, ["term": term])
         }
     }
 }
@@ -68,7 +69,7 @@ public final class Terminal: TerminalBackend {
             mousemask(0, nil)
             curs_set(1)
             endwin()
-            FileHandle.standardError.write(Data("bedside: stopped by signal \(number) while busy\n".utf8))
+            FileHandle.standardError.write(Data((Catalogue().text(.termStopped, ["number": "\(number)"]) + "\n").utf8))
             _exit(128 + number)
         }).start()
     }()

@@ -28,7 +28,7 @@ public final class TerminationWatchdog: @unchecked Sendable {
     /// Starts watching on a new thread (it lives as long as the process).
     public func start() {
         let thread = Thread { [self] in watch() }
-        thread.name = "bedside termination watchdog"
+        thread.name = "bedside termination watchdog" // not-ui: a thread name for debuggers
         thread.start()
     }
 

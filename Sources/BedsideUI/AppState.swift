@@ -6,6 +6,9 @@ public enum Page: Equatable, Hashable, Sendable {
     case section(String)
     case topic(String)
     case glossaryIndex
+    /// One glossary word as a page: its definition, other names, see-also words
+    /// and, for a word with a topic or a symptom check, links to them.
+    case glossaryTerm(String)
     case flowPicker
     /// A symptom flow after these answers: each answer is a history entry,
     /// so Back changes the last answer.
@@ -76,8 +79,12 @@ public enum Overlay: Equatable, Sendable {
     case outline(ListPicker)
     case help(scroll: Int)
     case confirmQuit
+    /// Kiosk `x`: finish and forget this visit? (y/n)
+    case confirmFinish
     /// Kiosk staff exit: the PIN typed so far (shown as dots) and wrong tries.
     case adminPIN(typed: String, wrong: Int)
+    /// The take-home summary as it will be saved or printed: Enter does it, Esc cancels.
+    case summaryPreview(scroll: Int)
 }
 
 /// The whole state of the app: plain values, so every key's effect can be
@@ -99,6 +106,8 @@ public struct AppState: Equatable, Sendable {
     /// What this visit covered, for the take-home summary. Never holds search text.
     public var visit = VisitLog()
     public var kiosk = KioskState()
+    /// The local time from the last `.clock` event (for the summary).
+    public var clock: LocalTime?
     /// Effects asked for during this update; `App.update` hands them out.
     var pendingEffects: [Effect] = []
 

@@ -52,13 +52,13 @@ public struct DocumentLayouter {
         case .heading(let h):
             var style = Style(h.level <= 1 ? .title : .heading, bold: h.level <= 2, underline: h.level >= 3)
             if options.headingRules { style = .plain }
-            let lines = flow(h.content, base: style, first: first, rest: rest)
+            let lines = wrapRuns(h.content, base: style, first: first, rest: rest)
             layout.headings.append(HeadingEntry(text: h.text, level: h.level, anchor: h.anchor, line: startLine))
             guard options.headingRules, h.level <= 2 else { return lines }
             let rule = String(repeating: h.level == 1 ? "=" : "-", count: min(width, lines.map(\.width).max() ?? 0))
             return lines + [LayoutLine([Span(rule)])]
         case .paragraph(let inlines):
-            return flow(inlines, base: .plain, first: first, rest: rest)
+            return wrapRuns(inlines, base: .plain, first: first, rest: rest)
         case .thematicBreak:
             return [LayoutLine(first + [Span(String(repeating: options.unicode ? "─" : "-", count: max(1, width - LayoutLine(first).width)), Style(.muted))])]
         case .list(let list):
@@ -68,7 +68,9 @@ public struct DocumentLayouter {
             if isTooDeep(rest, adding: 2) { return blocks(inner, first: first, rest: rest) }
             return blocks(inner, first: first + [bar], rest: rest + [bar])
         case .callout(let callout):
-            return self.callout(callout, first: first, rest: rest)
+            let lines = self.callout(callout, first: first, rest: rest)
+            layout.callouts.append(CalloutEntry(label: callout.label, firstLine: startLine, lastLine: startLine + max(0, lines.count - 1)))
+            return lines
         case .table(let table):
             return TableLayout(table: table, unicode: options.unicode).lines(width: width - LayoutLine(rest).width)
                 .enumerated().map { LayoutLine(($0.offset == 0 ? first : rest) + $0.element.spans) }
@@ -128,20 +130,20 @@ public struct DocumentLayouter {
         let label = callout.kind == .emergency ? callout.label.uppercased() : callout.label
         // The label wraps like text, so a long marker never runs off the screen.
         let labelStyle = Style(role, bold: true, reverse: callout.kind == .emergency)
-        let header = flow([.text(label)], base: labelStyle, first: first + bars, rest: rest + bars)
+        let header = wrapRuns([.text(label)], base: labelStyle, first: first + bars, rest: rest + bars)
         let body = blocks(callout.blocks, first: rest + bars, rest: rest + bars)
         return header + body
     }
 
     /// Wraps inline content and marks the first use of each glossary word.
-    private mutating func flow(_ inlines: [Inline], base: Style, first: [Span], rest: [Span]) -> [LayoutLine] {
-        var flow = InlineFlow(inlines, base: base, options: options, links: &links)
-        if let matcher { markGlossaryWords(&flow, matcher) }
-        return flow.wrap(width: options.width, first: first, rest: rest)
+    private mutating func wrapRuns(_ inlines: [Inline], base: Style, first: [Span], rest: [Span]) -> [LayoutLine] {
+        var runs = TextRuns(inlines, base: base, options: options, links: &links)
+        if let matcher { markGlossaryWords(&runs, matcher) }
+        return runs.wrap(width: options.width, first: first, rest: rest)
     }
 
     /// Restyles glossary words (not already links) in the token stream.
-    private mutating func markGlossaryWords(_ flow: inout InlineFlow, _ matcher: GlossaryMatcher) {
+    private mutating func markGlossaryWords(_ flow: inout TextRuns, _ matcher: GlossaryMatcher) {
         let wordIndexes = flow.tokens.indices.filter { flow.tokens[$0].fragments != nil }
         func plain(_ i: Int) -> String {
             switch flow.tokens[i] {
@@ -213,8 +215,12 @@ public struct DocumentLayouter {
             }
         }
         layout.glossaryMarks = marks
+        // Numbers as shown: actions (flow answers, teach-back marks) take none (0).
+        var shown = 0
         layout.links = links.enumerated().map { index, link in
-            LaidOutLink(number: index + 1, target: link.0, text: link.1, pieces: pieces[index] ?? [])
+            let isAction = if case .app = link.0 { true } else { false }
+            if !isAction { shown += 1 }
+            return LaidOutLink(number: isAction ? 0 : shown, target: link.0, text: link.1, pieces: pieces[index] ?? [])
         }
     }
 }

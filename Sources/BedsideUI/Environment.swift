@@ -31,8 +31,6 @@ public struct AppEnvironment: Sendable {
     /// Checks a kiosk staff PIN (against the site's crypt(3) hash); injected
     /// so the core never does crypto or I/O.
     public let verifyPIN: @Sendable (String) -> Bool
-    /// Today's date for the take-home summary, e.g. "30 November 2026".
-    public let today: @Sendable () -> String
     /// The document of `bedside view FILE`, if any.
     public let file: (path: String, document: Document)?
     let matcher: GlossaryMatcher
@@ -42,10 +40,8 @@ public struct AppEnvironment: Sendable {
     public init(store: ContentStore, site: SiteConfig = .defaults, unicode: Bool = true, kiosk: Bool = false,
                 file: (path: String, document: Document)? = nil,
                 search: @escaping @Sendable (String) -> (hits: [SearchHit], suggestion: String?) = { _ in ([], nil) },
-                verifyPIN: @escaping @Sendable (String) -> Bool = { _ in false },
-                today: @escaping @Sendable () -> String = { "" }) {
+                verifyPIN: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.verifyPIN = verifyPIN
-        self.today = today
         self.store = store
         self.site = site
         self.unicode = unicode

@@ -27,6 +27,21 @@ public enum Event: Equatable, Sendable {
     /// the message says how. It arrives later, as an event, so the screen
     /// never waits for a slow printer.
     case effectFinished(message: String)
+    /// The local date and time, sent at start and when the minute changes, so
+    /// the summary can say when the visit was without `update` reading a clock.
+    case clock(LocalTime)
+}
+
+/// A wall-clock reading in the terminal's time zone.
+public struct LocalTime: Equatable, Hashable, Sendable {
+    public var year: Int, month: Int, day: Int, hour: Int, minute: Int
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+    }
 }
 
 /// What the app asks the outside world to do after an update.

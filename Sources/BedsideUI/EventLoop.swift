@@ -19,6 +19,8 @@ public enum EventLoop {
         let outside = OutsideWork(perform)
         (state.width, state.height) = terminal.size
         var lastTick = clock.now()
+        var lastLocal = clock.local()
+        if let local = lastLocal { state = App.update(state, .clock(local), env).0 }
         terminal.draw(Renderer.render(state, env))
         afterFirstFrame()
         while !terminal.terminationRequested {
@@ -29,6 +31,10 @@ public enum EventLoop {
             if now - lastTick >= 1 {
                 events.append(.tick(now: now))
                 lastTick = now
+                if let local = clock.local(), local != lastLocal {
+                    events.append(.clock(local))
+                    lastLocal = local
+                }
             }
             guard !events.isEmpty else { continue }
             var quit = false

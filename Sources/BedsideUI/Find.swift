@@ -36,19 +36,26 @@ extension AppState {
 
     /// Moves to the next (or previous) match and scrolls it into view.
     mutating func findStep(_ step: Int, _ env: AppEnvironment) {
-        guard var f = find else { return message = "Press f to find words in this page." }
+        guard var f = find else { return message = env.store.strings[.msgFindHow] }
         let all = findMatches(f.query, env)
         guard !all.isEmpty else {
             find = f
-            return message = "\"\(f.query)\" is not on this page."
+            return message = env.store.strings.text(.msgFindNone, ["query": f.query])
         }
         f.current = (f.current + step + all.count) % all.count
         find = f
         let match = all[f.current]
-        if match.line < location.scroll || match.line >= location.scroll + frame.text.height {
-            scroll(to: match.line - frame.text.height / 3, env)
+        let height = frame.text.height
+        // A match inside a box shows with the box's heading ("Call your care
+        // team today if:"), or the line reads without what it is about.
+        let box = layout(env).callouts.last { $0.firstLine <= match.line && match.line <= $0.lastLine }
+        let boxTopHidden = box.map { $0.firstLine < location.scroll } ?? false
+        if match.line < location.scroll || match.line >= location.scroll + height || boxTopHidden {
+            var top = match.line - height / 3
+            if let box, match.line - box.firstLine < height { top = min(top, box.firstLine) }
+            scroll(to: top, env)
         }
-        message = "Match \(f.current + 1) of \(all.count)  (n next, N previous)"
+        message = env.store.strings.text(.msgFindMatch, ["number": "\(f.current + 1)", "count": "\(all.count)"])
     }
 
     /// After typing a query and Enter: the first match at or below the top of the screen.

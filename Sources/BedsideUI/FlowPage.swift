@@ -22,96 +22,60 @@ enum FlowPage {
     }
 
     static func document(_ id: String, answers: [String], _ env: AppEnvironment) -> Document {
+        let text = env.store.strings
         guard let session = session(id, answers: answers, env.store) else {
-            return Document(blocks: [.paragraph([.text("This symptom check could not be loaded.")])])
+            return Document(blocks: [.paragraph([.text(text[.flowNotLoaded])])])
         }
-        let words = FlowWords(env.store.strings)
         switch session.current {
         case .question(let question):
-            return questionDocument(session, question, words)
+            return questionDocument(session, question, text)
         case .outcome:
-            return outcomeDocument(session, card(session, env)!, words)
+            return outcomeDocument(session, card(session, env)!, text)
         }
     }
 
-    static func questionDocument(_ session: FlowSession, _ question: FlowQuestion, _ words: FlowWords) -> Document {
+    /// The anchor of the question heading, so the screen can keep the
+    /// question in view (it is not a slug of the text: two questions may share words).
+    static let questionAnchor = "bedside-question"
+
+    static func questionDocument(_ session: FlowSession, _ question: FlowQuestion, _ text: Catalogue) -> Document {
         var blocks: [Block] = [.heading(Pages.heading(1, session.flow.title))]
         let progress = session.progress
-        blocks.append(.paragraph([.emphasis([.text(words.fill("flow-progress", ["number": "\(progress.number)", "upTo": "\(progress.upTo)"]))])]))
+        blocks.append(.paragraph([.emphasis([.text(text.text(.flowProgress, ["number": "\(progress.number)", "upTo": "\(progress.upTo)"]))])]))
         if session.answered.isEmpty {
             blocks += session.flow.intro.blocks
-            blocks.append(.paragraph([.text(words["flow-disclaimer"])]))
+            blocks.append(.paragraph([.text(text[.flowDisclaimer])]))
         }
-        blocks.append(.heading(Pages.heading(2, question.text)))
+        blocks.append(.heading(Heading(level: 2, content: [.text(question.text)], anchor: questionAnchor, line: 0)))
         if let help = question.help { blocks.append(.paragraph([.text(help)])) }
         // Loose list: a blank line between answers makes each a large target.
+        // The list numbers are what digits choose; no other link on a question
+        // page shows a number (see `layoutOptions`).
         blocks.append(.list(ListBlock(ordered: true, tight: false, items: question.answers.map { answer in
             [.paragraph([.link(Link(target: .app(.answer(answer.id)), destination: "",
                                     content: [.strong([.text(answer.text)])], location: SourceLocation(line: 0)))])]
         })))
-        var hint = "Press the number of your answer."
-        if !session.answered.isEmpty { hint += " Backspace changes your last answer." }
-        blocks.append(.paragraph([.emphasis([.text(hint)])]))
+        blocks.append(.paragraph([.emphasis([.text(session.answered.isEmpty ? text[.flowPressNumber] : text[.flowPressNumberBack])])]))
         return Document(blocks: blocks)
     }
 
-    /// The care card. Its order puts what to do now first: the level, whom to
-    /// call, what to do while waiting, the steps and what to say. For an
-    /// emergency all of that fits one 80x24 screen (tested).
-    static func outcomeDocument(_ session: FlowSession, _ card: CareCard, _ words: FlowWords) -> Document {
-        // One paragraph with line breaks: the level, who to call and the safety
-        // line stay together at the top without blank lines between them.
-        let phones = card.phones.map { phone in phone.label + ": " + phone.display }
-        var top: [Inline] = [.strong([.text(card.title)]), .lineBreak]
-        if let note = card.escalationNote { top += [.text(note), .lineBreak] }
-        top += [.strong([.text(card.headings.call + ": ")]), .text(phones.joined(separator: "; ")), .lineBreak,
-                .strong([.text(card.safetyLine)])]
-        let inside: [Block] = [.paragraph(top)]
-        var blocks: [Block] = [.callout(Callout(kind: calloutKind(card.level), label: card.headline, blocks: inside))]
-        blocks.append(.paragraph([.strong([.text(card.headings.steps)])]))
-        blocks.append(.list(ListBlock(ordered: true, items: card.steps.map { [.paragraph([.text($0)])] })))
-        // What to say, for the patient and for a carer, in one paragraph: the
-        // phone call comes before any explanation, and it must fit 80x24.
-        var say: [Inline] = []
-        if let words = card.say {
-            say += [.strong([.text(card.headings.say + ": ")]), .text("\u{201C}" + words + "\u{201D}")]
-        }
-        if let other = card.sayForSomeone {
-            if !say.isEmpty { say.append(.lineBreak) }
-            say += [.strong([.text(card.headings.sayForSomeone + ": ")]), .text("\u{201C}" + other + "\u{201D}")]
-        }
-        if !say.isEmpty { blocks.append(.paragraph(say)) }
-        // Below this rule is the explanation: what it may mean and what to read.
-        // Everything above it is what to do now, and fits one 80x24 screen (tested).
+    static func outcomeDocument(_ session: FlowSession, _ card: CareCard, _ text: Catalogue) -> Document {
+        var blocks = CareCardDocument.blocks(card)
         blocks.append(.thematicBreak)
-        blocks.append(.paragraph([.strong([.text(card.headings.meaning + ": ")]), .text(card.meaning)]))
-        if !card.related.isEmpty {
-            var inlines: [Inline] = [.strong([.text(card.headings.related + ": ")])]
-            for (i, topic) in card.related.enumerated() {
-                if i > 0 { inlines.append(.text(", ")) }
-                inlines.append(.link(Link(target: .topic(id: topic.id, anchor: nil), destination: "",
-                                          content: [.text(topic.title)], location: SourceLocation(line: 0))))
-            }
-            blocks.append(.paragraph(inlines))
-        }
-        blocks.append(.thematicBreak)
-        blocks.append(.heading(Pages.heading(2, words["flow-heading-answers"])))
+        blocks.append(.heading(Pages.heading(2, text[.flowHeadingAnswers])))
         blocks.append(.list(ListBlock(ordered: false, items: session.answered.map {
             [.paragraph([.text($0.question.text + " "), .strong([.text($0.answer.text)])])]
         })))
-        blocks.append(.paragraph([.link(Link(target: .app(.restartFlow), destination: "", content: [.text("Start this check again")],
+        blocks.append(.paragraph([.link(Link(target: .app(.restartFlow), destination: "", content: [.text(text[.flowStartAgain])],
                                              location: SourceLocation(line: 0))),
-                                  .text(" or press Backspace to change your last answer.")]))
+                                  .text(text[.flowOrBackspace])]))
         return Document(blocks: blocks)
     }
 
-    static func calloutKind(_ level: UrgencyLevel) -> Callout.Kind {
-        switch level {
-        case .emergency: .emergency
-        case .urgent: .warning
-        case .soon: .note
-        case .routine: .tip
-        }
+    /// On a question page digits answer, so no other link shows a number there.
+    static func isQuestion(_ page: Page, _ store: ContentStore) -> Bool {
+        guard case .flow(let id, let answers) = page else { return false }
+        return session(id, answers: answers, store)?.question != nil
     }
 }
 
@@ -124,15 +88,46 @@ extension AppState {
         go(to: .flow(id, answers: Array(session.answered.map(\.answer.id)) + [answerID]), env)
     }
 
-    /// Digits on a question page choose that answer (1 = first).
+    /// Digits on a question page choose that answer (1 = first), but only an
+    /// answer the reader can see: a key must never answer a question that is
+    /// off screen. An answer out of view is scrolled into view instead.
     mutating func answerFlow(number: Int, _ env: AppEnvironment) -> Bool {
         guard case .flow(let id, let answers) = location.page,
               let question = FlowPage.session(id, answers: answers, env.store)?.question else { return false }
         guard number >= 1, number <= question.answers.count else {
-            message = "Please press a number from 1 to \(question.answers.count)."
+            message = env.store.strings.text(.flowNumberRange, ["count": "\(question.answers.count)"])
+            return true
+        }
+        let layout = layout(env)
+        let answerLinks = layout.links.indices.filter { if case .app(.answer) = layout.links[$0].target { true } else { false } }
+        if number - 1 < answerLinks.count, !isQuestionVisible(env) || !isVisible(link: answerLinks[number - 1], env) {
+            keepQuestionInView(env)
             return true
         }
         answerFlow(question.answers[number - 1].id, env)
         return true
+    }
+
+    func isQuestionVisible(_ env: AppEnvironment) -> Bool {
+        guard let line = layout(env).line(ofAnchor: FlowPage.questionAnchor) else { return true }
+        return line >= location.scroll && line < location.scroll + frame.text.height
+    }
+
+    /// On a question page, scrolls so the question and its answers are on
+    /// screen: the intro gives way first. When they cannot all fit, the
+    /// question goes to the top with as many answers as fit below it.
+    mutating func keepQuestionInView(_ env: AppEnvironment) {
+        guard FlowPage.isQuestion(location.page, env.store), !frame.tooSmall else { return }
+        let layout = layout(env)
+        guard let questionLine = layout.line(ofAnchor: FlowPage.questionAnchor) else { return }
+        let lastAnswerLine = layout.links.filter { if case .app(.answer) = $0.target { true } else { false } }
+            .map(\.firstLine).max() ?? questionLine
+        let height = frame.text.height
+        let top = location.scroll, bottom = top + height
+        if questionLine >= top && lastAnswerLine < bottom { return }
+        // Fits when the last answer is within a screen of the question: show the
+        // most of the intro that still leaves every answer visible.
+        let wanted = lastAnswerLine - height + 1
+        scroll(to: min(questionLine, max(wanted, 0)), env)
     }
 }

@@ -1,41 +1,47 @@
-/// Every key, for the help screen (`?`).
+import BedsideContent
+
+/// Every key, for the help box (`?`), from the catalogue's `help-lines`:
+/// "KEYS | what they do", or a heading. Laid out for the box's width: the keys
+/// in a column, the words wrapped beside them, so nothing is cut at any size.
 enum HelpText {
-    static let lines: [String] = [
-        "Reading",
-        "  Up, Down, j, k        scroll one line",
-        "  Space, PgDn / b, PgUp  scroll one screen",
-        "  g, Home / G, End      top / bottom of the page",
-        "  o                     outline: jump to a heading",
-        "",
-        "Links",
-        "  Tab / Shift-Tab       next / previous link",
-        "  Enter                 open the selected link",
-        "  1-9                   open link number 1-9 (12 Enter for link 12)",
-        "  Backspace, h, Left    go back",
-        "  l, Right              go forward",
-        "  m                     home (main page)",
-        "",
-        "Finding",
-        "  /                     search everything (plain words and typos are fine)",
-        "  f                     find words in this page; n / N next / previous",
-        "  d                     define a marked medical word",
-        "",
-        "Checking a symptom",
-        "  c                     choose a symptom to check",
-        "  1-5 or Enter          answer a question (y and n: Yes and No)",
-        "  Backspace             change the last answer",
-        "",
-        "With your nurse",
-        "  w                     walkthroughs: step by step, with teach-back",
-        "  ] / [                 next / previous step",
-        "  p                     take-home summary of this visit (save or print)",
-        "",
-        "Screen",
-        "  s                     sections and topics (the sidebar); Esc to return",
-        "  t                     show or hide the sidebar",
-        "  Mouse                 click a link or topic; the wheel scrolls",
-        "  ?                     this help",
-        "  q                     quit (on a shared clinic screen: x finishes and",
-        "                        forgets your visit)",
-    ]
+    struct Entry: Equatable {
+        var keys: String?
+        var text: String
+    }
+
+    static func entries(_ env: AppEnvironment) -> [Entry] {
+        let text = env.store.strings
+        // The kiosk shows only keys that work there: no quit, but finish.
+        let lines = text.list(.helpLines) + [env.kiosk ? text[.helpFinish] : text[.helpQuit]]
+        return lines.map { line in
+            guard let bar = line.range(of: " | ") else { return Entry(keys: nil, text: line) }
+            return Entry(keys: String(line[..<bar.lowerBound]), text: String(line[bar.upperBound...]))
+        }
+    }
+
+    /// The help as lines no wider than `width`, a blank line before each heading.
+    static func lines(_ env: AppEnvironment, width: Int = 60) -> [(String, Style)] {
+        let all = entries(env)
+        let keyWidth = min(width / 3, all.compactMap { $0.keys.map(DisplayWidth.of) }.max() ?? 0)
+        var out: [(String, Style)] = []
+        for entry in all {
+            guard let keys = entry.keys else {
+                if !out.isEmpty { out.append(("", .plain)) }
+                out.append((entry.text, Style(.heading, bold: true)))
+                continue
+            }
+            let pad = String(repeating: " ", count: keyWidth + 4)
+            let keyCell = "  " + keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2))
+            if DisplayWidth.of(keyCell) > keyWidth + 4 {
+                // Keys too long for the column: on their own line.
+                out.append(("  " + keys, .plain))
+                out += TextWrap.lines(entry.text, width: width, first: pad, rest: pad).map { ($0, .plain) }
+            } else {
+                out += TextWrap.lines(entry.text, width: width, first: keyCell, rest: pad).map { ($0, .plain) }
+            }
+        }
+        return out
+    }
+
+    static func lines(_ env: AppEnvironment) -> [String] { lines(env, width: 60).map(\.0) }
 }

@@ -1,3 +1,5 @@
+import BedsideContent
+
 /// Kiosk mode on a shared clinic workstation: no way out for a patient, an
 /// idle reset that forgets the visit, and a staff exit behind a PIN.
 public struct KioskState: Equatable, Sendable {
@@ -17,6 +19,9 @@ public struct KioskState: Equatable, Sendable {
     /// How many times the exit has locked since the last right PIN: each
     /// lock lasts longer than the one before.
     public var lockouts = 0
+    /// Set when a person finished with `x`: the privacy screen says the visit
+    /// was cleared, so they can walk away sure of it.
+    public var justCleared = false
     public init() {}
 }
 
@@ -43,13 +48,14 @@ public enum Kiosk {
                 s.forgetSession(env)
             }
             return false
-        case .resize, .effectFinished:
+        case .resize, .effectFinished, .clock:
             return false
         case .key, .mouse, .paste:
             s.kiosk.lastInput = s.kiosk.now
             if s.kiosk.privacy {
                 // The first key only wakes the screen; it must not act on the home page.
                 s.kiosk.privacy = false
+                s.kiosk.justCleared = false
                 return true
             }
         }
@@ -60,9 +66,9 @@ public enum Kiosk {
             if key == chord.1 {
                 if env.site.kiosk.exitPinHash == nil {
                     // A PIN box that no PIN can open would only invite guessing.
-                    s.message = "Staff exit is not set up here (no exit-pin-hash in the site config)."
+                    s.message = env.store.strings[.kioskNoExit]
                 } else if s.kiosk.now < s.kiosk.lockedUntil {
-                    s.message = "Staff exit is locked for a short time."
+                    s.message = env.store.strings[.kioskLocked]
                 } else {
                     // A patient's message would sit under the staff box: clear it.
                     s.message = nil
@@ -103,7 +109,7 @@ public enum Kiosk {
                 let seconds = lockSeconds(afterLockouts: s.kiosk.lockouts)
                 s.forgetSession(env, privacy: false)
                 s.kiosk.lockedUntil = s.kiosk.now + seconds
-                s.message = "Wrong PIN. Staff exit is locked for \(describe(seconds))."
+                s.message = env.store.strings.text(.kioskLockedFor, ["duration": describe(seconds, env.store.strings)])
             } else {
                 s.overlay = .adminPIN(typed: "", wrong: s.kiosk.failedTries)
             }
@@ -116,8 +122,22 @@ public enum Kiosk {
 }
 
 extension Kiosk {
-    static func describe(_ seconds: Double) -> String {
-        seconds < 60 ? "\(Int(seconds)) seconds" : seconds < 120 ? "1 minute" : "\(Int(seconds / 60)) minutes"
+    static func describe(_ seconds: Double, _ text: Catalogue) -> String {
+        seconds < 60 ? text.plural(.durationSeconds, Int(seconds)) : text.plural(.durationMinutes, Int(seconds / 60))
+    }
+
+    /// The last seconds before the idle reset, shown as a countdown so a
+    /// reader who is still there can keep their place.
+    public static let warningSeconds = 15.0
+
+    /// Seconds left before the idle reset, when the countdown should show.
+    static func secondsLeft(_ s: AppState, _ env: AppEnvironment) -> Int? {
+        guard env.kiosk, !s.kiosk.privacy else { return nil }
+        let idle = Double(max(1, env.site.kiosk.idleSeconds))
+        let left = idle - (s.kiosk.now - s.kiosk.lastInput)
+        // A short idle time (a test, a demo) warns for its last third only.
+        guard left <= min(warningSeconds, idle / 3), left > 0 else { return nil }
+        return Int(left.rounded(.up))
     }
 }
 
@@ -134,6 +154,7 @@ extension AppState {
         fresh.kiosk.failedTries = kiosk.failedTries
         fresh.kiosk.lockouts = kiosk.lockouts
         fresh.kiosk.privacy = privacy && env.kiosk
+        fresh.clock = clock
         fresh.pendingEffects = [.clearScrollback]
         self = fresh
     }

@@ -47,14 +47,29 @@ public struct HeadingEntry: Equatable, Sendable {
     public var line: Int
 }
 
+public struct CalloutEntry: Equatable, Sendable {
+    public var label: String
+    public var firstLine: Int
+    public var lastLine: Int
+}
+
 public struct DocumentLayout: Equatable, Sendable {
     public var lines: [LayoutLine] = []
     public var links: [LaidOutLink] = []
     public var headings: [HeadingEntry] = []
     public var glossaryMarks: [GlossaryMark] = []
+    /// Callout boxes: the line of the label and the last line, so find can
+    /// show a match with its box's heading and the outline can list boxes.
+    public var callouts: [CalloutEntry] = []
     public var width: Int = 0
 
     public func line(ofAnchor anchor: String) -> Int? { headings.first { $0.anchor == anchor }?.line }
+
+    /// The links a number opens, in order: every link but the page's own
+    /// actions (flow answers, teach-back marks), which show no number.
+    public var numberedLinks: [Int] {
+        links.indices.filter { if case .app = links[$0].target { false } else { true } }
+    }
 }
 
 public struct LayoutOptions: Equatable, Sendable {

@@ -20,32 +20,60 @@ struct SearchBox {
 
 enum OverlayRenderer {
     static func draw(_ overlay: Overlay, on screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        let text = env.store.strings
         switch overlay {
         case .search(let search): drawSearch(search, &screen, s, env)
         case .find: break // drawn in the status bar
         case .definition(let id):
             guard let term = env.store.term(id) else { return }
             var lines: [(String, Style)] = [(term.definition, .plain)]
-            if !term.alsoCalled.isEmpty { lines.append(("Also called: " + term.alsoCalled.joined(separator: ", "), Style(.muted))) }
+            if !term.alsoCalled.isEmpty { lines.append((text.text(.boxAlsoCalled, ["words": term.alsoCalled.joined(separator: ", ")]), Style(.muted))) }
             let seeAlso = term.seeAlso.compactMap { env.store.term($0.value)?.term }
-            if !seeAlso.isEmpty { lines.append(("See also: " + seeAlso.joined(separator: ", "), Style(.muted))) }
-            drawTextBox(title: term.term, lines: lines, footer: "Press any key", &screen, env)
+            if !seeAlso.isEmpty { lines.append((text.text(.boxSeeAlso, ["words": seeAlso.joined(separator: ", ")]), Style(.muted))) }
+            drawTextBox(title: term.term, lines: lines, footer: text[.boxAnyKey], &screen, env)
         case .glossaryPick(_, let picker):
-            drawList(title: "Which word?", picker, footer: "Enter define  Esc close", &screen, env)
+            drawList(title: text[.boxWhichWord], picker, footer: text[.boxWhichWordKeys], &screen, env)
         case .outline(let picker):
-            drawList(title: "Outline", picker, footer: "Enter jump  Esc close", &screen, env)
+            drawList(title: text[.boxOutline], picker, footer: text[.boxOutlineKeys], &screen, env)
         case .help(let scroll):
-            let visible = Array(HelpText.lines.dropFirst(scroll))
-            drawTextBox(title: "Keys", lines: visible.map { ($0, Style.plain) }, footer: "Up/Down scroll  any other key closes", &screen, env, wrap: false)
+            drawHelp(scroll: scroll, &screen, env)
         case .confirmQuit:
-            drawTextBox(title: "Quit?", lines: [("A symptom check is not finished. Quit anyway? (y/n)", .plain)], footer: "y quit  n keep going", &screen, env)
-        case .adminPIN(let typed, let wrong):
-            var lines: [(String, Style)] = [("Staff PIN: " + String(repeating: env.unicode ? "●" : "*", count: typed.count), Style(.input, bold: true))]
-            if wrong > 0 {
-                let left = Kiosk.maxTries - wrong
-                lines.append(("Wrong PIN. \(left) \(left == 1 ? "try" : "tries") left.", Style(.statusKey, bold: true)))
+            drawTextBox(title: text[.boxQuitTitle], lines: [(text[.boxQuitText], .plain)], footer: text[.boxQuitKeys], &screen, env)
+        case .confirmFinish:
+            drawTextBox(title: text[.boxFinishTitle], lines: [(text[.boxFinishText], .plain)], footer: text[.boxFinishKeys], &screen, env)
+        case .summaryPreview(let scroll):
+            let box = helpBox(screen.width, screen.height)
+            let lines = SummaryWriter.text(s.visit, env, at: s.clock, width: box.inner).split(separator: "\n", omittingEmptySubsequences: false)
+            let first = min(scroll, max(0, lines.count - box.rows))
+            drawBox(box.rect, title: text[.boxSummaryTitle], footer: text[env.kiosk ? .boxSummaryKeysPrint : .boxSummaryKeysSave], &screen, env)
+            for (i, line) in lines.dropFirst(first).prefix(box.rows).enumerated() {
+                screen.put(String(line), x: box.rect.x + 2, y: box.rect.y + 2 + i, style: .plain, maxWidth: box.inner)
             }
-            drawTextBox(title: "Staff exit", lines: lines, footer: "Enter check  Esc cancel", &screen, env)
+        case .adminPIN(let typed, let wrong):
+            var lines: [(String, Style)] = [(text[.boxPinPrompt] + String(repeating: env.unicode ? "●" : "*", count: typed.count), Style(.input, bold: true))]
+            if wrong > 0 {
+                lines.append((text.plural(.boxPinWrong, Kiosk.maxTries - wrong), Style(.statusKey, bold: true)))
+            }
+            drawTextBox(title: text[.boxPinTitle], lines: lines, footer: text[.boxPinKeys], &screen, env)
+        }
+    }
+
+    /// The help box: as wide as the terminal allows (up to 76 columns), as
+    /// tall as it allows, its lines wrapped to fit; Up/Down scroll it.
+    static func helpBox(_ width: Int, _ height: Int) -> (rect: Rect, inner: Int, rows: Int) {
+        let boxWidth = max(10, min(76, width - 2))
+        let boxHeight = max(5, height - 2)
+        let rect = Rect(x: (width - boxWidth) / 2, y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        return (rect, boxWidth - 4, max(1, boxHeight - 4))
+    }
+
+    static func drawHelp(scroll: Int, _ screen: inout Screen, _ env: AppEnvironment) {
+        let box = helpBox(screen.width, screen.height)
+        let all = HelpText.lines(env, width: box.inner)
+        let first = min(scroll, max(0, all.count - box.rows))
+        drawBox(box.rect, title: env.store.strings[.helpTitle], footer: env.store.strings[.helpKeysClose], &screen, env)
+        for (i, row) in all.dropFirst(first).prefix(box.rows).enumerated() {
+            screen.put(row.0, x: box.rect.x + 2, y: box.rect.y + 2 + i, style: row.1, maxWidth: box.inner)
         }
     }
 
@@ -70,7 +98,7 @@ enum OverlayRenderer {
         let inner = width - 4
         var rows: [(String, Style)] = []
         for (text, style) in lines {
-            let pieces = wrap ? PlainTextPage.wrapped(text, width: inner, indent: 0).split(separator: "\n").map(String.init) : [text]
+            let pieces = wrap ? TextWrap.lines(text, width: inner) : [text]
             rows += pieces.map { ($0, style) }
         }
         let height = min(screen.height - 2, rows.count + 4)
@@ -98,20 +126,27 @@ enum OverlayRenderer {
     static func drawSearch(_ search: SearchState, _ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
         let box = SearchBox(state: s)
         let rect = box.rect
-        drawBox(rect, title: "Search", footer: "Up/Down choose  Enter open  Esc cancel", &screen, env)
-        let prompt = "Type plain words: "
+        let text = env.store.strings
+        drawBox(rect, title: text[.searchTitle], footer: text[.searchKeys], &screen, env)
+        let prompt = text[.searchPrompt]
         let x = rect.x + 2
         let used = screen.put(prompt, x: x, y: rect.y + 1, style: Style(.muted))
         let shown = String(search.query.suffix(max(1, rect.width - 6 - used)))
         let typed = screen.put(shown, x: x + used, y: rect.y + 1, style: Style(.input, bold: true))
         screen.cursor = (x: x + used + typed, y: rect.y + 1)
         let inner = rect.width - 4
+        // As in `bedside search`: a better spelling is offered whenever there is one.
+        if let suggestion = search.suggestion {
+            screen.put(text.text(.searchDidYouMean, ["suggestion": suggestion]), x: x, y: rect.y + 2, style: Style(.statusKey, bold: true), maxWidth: inner)
+        }
         if search.results.isEmpty {
             let trimmed = search.query.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty {
-                screen.put("No results.", x: x, y: box.firstResultY, style: Style(.muted))
-                if let suggestion = search.suggestion {
-                    screen.put("Did you mean \"\(suggestion)\"? Press Tab.", x: x, y: box.firstResultY + 1, style: Style(.statusKey, bold: true), maxWidth: inner)
+                screen.put(text[.searchNone], x: x, y: box.firstResultY, style: Style(.muted))
+                // Next steps, so "no results" is never a dead end.
+                for (i, line) in TextWrap.lines(text[.searchNextSteps], width: inner).enumerated()
+                where box.firstResultY + 1 + i < rect.y + rect.height - 1 {
+                    screen.put(line, x: x, y: box.firstResultY + 1 + i, style: Style(.muted), maxWidth: inner)
                 }
             }
             return
@@ -123,18 +158,25 @@ enum OverlayRenderer {
             let selected = index == search.selected
             let titleStyle = selected ? Style(.selection, bold: true, reverse: true) : Style(.link, bold: true)
             if selected { screen.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: titleStyle) }
-            let kind = hit.kind == .topic ? "" : (hit.kind == .flow ? "  (symptom check)" : "  (glossary)")
+            let kind = hit.kind == .topic ? "" : "  " + text[hit.kind == .flow ? .searchKindFlow : .searchKindGlossary]
             screen.put((selected ? "> " : "  ") + hit.title + kind, x: x, y: y, style: titleStyle, maxWidth: inner)
-            drawSnippet(hit, x: x + 2, y: y + 1, width: inner - 2, &screen)
+            drawSnippet(hit, x: x + 2, y: y + 1, width: inner - 2, unicode: env.unicode, &screen)
         }
     }
 
     /// The snippet on one line, its matched words highlighted.
-    static func drawSnippet(_ hit: SearchHit, x: Int, y: Int, width: Int, _ screen: inout Screen) {
+    static func drawSnippet(_ hit: SearchHit, x: Int, y: Int, width: Int, unicode: Bool, _ screen: inout Screen) {
         var column = 0
+        let ellipsis = unicode ? "…" : "..."
+        let total = DisplayWidth.of(hit.snippet)
+        // A cut snippet ends with an ellipsis, so the reader knows there is more.
+        let room = total > width ? max(0, width - DisplayWidth.of(ellipsis)) : width
         for (offset, ch) in hit.snippet.enumerated() {
             let w = DisplayWidth.of(ch)
-            if column + w > width { break }
+            if column + w > room {
+                screen.put(ellipsis, x: x + column, y: y, style: Style(.muted))
+                break
+            }
             let highlighted = hit.highlights.contains { $0.contains(offset) }
             screen.put(String(ch), x: x + column, y: y, style: highlighted ? Style(.match, bold: true) : Style(.muted))
             column += w

@@ -16,7 +16,7 @@ extension AppState {
             case .tab:
                 if let suggestion = search.suggestion { search.query = suggestion; rerun(&search, env) }
             case .enter:
-                guard search.selected < search.results.count else { return message = "No results. Try other words." }
+                guard search.selected < search.results.count else { return message = env.store.strings[.msgSearchNone] }
                 overlay = nil
                 open(search.results[search.selected], env)
                 return
@@ -51,21 +51,43 @@ extension AppState {
         case .outline(var picker):
             if movePicker(&picker, key) { overlay = .outline(picker) } else {
                 overlay = nil
-                if key == .enter, picker.selected < layout(env).headings.count {
-                    scroll(to: layout(env).headings[picker.selected].line, env)
+                let entries = outlineEntries(env)
+                if key == .enter, picker.selected < entries.count {
+                    scroll(to: entries[picker.selected].line, env)
                 }
             }
         case .help(let scroll):
             switch key {
-            case .down, .char("j"), .pageDown, .char(" "): overlay = .help(scroll: min(scroll + (key == .down || key == .char("j") ? 1 : 10), HelpText.lines.count))
+            case .down, .char("j"), .pageDown, .char(" "): overlay = .help(scroll: min(scroll + (key == .down || key == .char("j") ? 1 : 10), HelpText.lines(env).count))
             case .up, .char("k"), .pageUp, .char("b"): overlay = .help(scroll: max(0, scroll - (key == .up || key == .char("k") ? 1 : 10)))
             default: overlay = nil
             }
         case .confirmQuit:
             overlay = nil
             if (key == .char("y") || key == .char("Y")) && !env.kiosk { quitRequested = true }
+        case .confirmFinish:
+            overlay = nil
+            // Finishing forgets everything; only a clear yes does it.
+            if key == .char("y") || key == .char("Y") {
+                forgetSession(env)
+                kiosk.justCleared = true
+            }
         case .adminPIN(let typed, let wrong):
             Kiosk.handlePIN(key, typed: typed, wrong: wrong, &self, env)
+        case .summaryPreview(let scroll):
+            switch key {
+            case .down, .char("j"): overlay = .summaryPreview(scroll: scroll + 1)
+            case .up, .char("k"): overlay = .summaryPreview(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): overlay = .summaryPreview(scroll: scroll + 10)
+            case .pageUp: overlay = .summaryPreview(scroll: max(0, scroll - 10))
+            case .enter:
+                overlay = nil
+                confirmSummary(env)
+            case .escape, .char("q"):
+                overlay = nil
+                message = env.store.strings[.summaryCancelled]
+            default: break
+            }
         }
     }
 
@@ -94,9 +116,28 @@ extension AppState {
 
     mutating func open(_ hit: SearchHit, _ env: AppEnvironment) {
         switch hit.kind {
-        case .topic: go(to: .topic(hit.id), env)
+        case .topic:
+            go(to: .topic(hit.id), env)
+            showMatch(of: hit, env)
         case .flow: go(to: .flow(hit.id), env)
+        case .glossary where env.store.term(hit.id) != nil: go(to: .glossaryTerm(hit.id), env)
         case .glossary: overlay = .definition(termID: hit.id)
+        }
+    }
+
+    /// After opening a search result: the page scrolls to the first place a
+    /// matched word occurs and highlights it, as find (`f`) would, so the
+    /// reader lands where the answer is, not at the top. n and N move on.
+    mutating func showMatch(of hit: SearchHit, _ env: AppEnvironment) {
+        let snippet = Array(hit.snippet)
+        let words = hit.highlights.compactMap { range -> String? in
+            guard range.lowerBound >= 0, range.upperBound <= snippet.count else { return nil }
+            let word = String(snippet[range]).trimmingCharacters(in: .whitespacesAndNewlines)
+            return word.count >= 3 ? word : nil
+        }
+        for word in words where !findMatches(word, env).isEmpty {
+            findFirst(word, env)
+            return
         }
     }
 

@@ -7,23 +7,24 @@ enum Pages {
     /// - Parameter marks: teach-back marks, for walkthrough pages.
     static func document(_ page: Page, _ env: AppEnvironment, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:]) -> Document {
         let store = env.store
+        let text = store.strings
         switch page {
         case .home:
             var blocks = store.home.blocks
-            blocks.append(.heading(heading(2, "Sections")))
+            blocks.append(.heading(heading(2, text[.homeSections])))
             blocks.append(linkList(store.manifest.sections.map { ($0.title, .section($0.id), nil) }))
             var more: [(String, LinkTarget, String?)] = []
-            if store.hasFlowFiles { more.append(("Check a symptom", .flowPicker, "press c")) }
-            if !store.glossary.isEmpty { more.append(("Glossary: medical words explained", .glossaryIndex, nil)) }
-            if store.hasWalkthroughFiles { more.append(("Walkthroughs with your nurse", .walkthroughPicker, nil)) }
+            if store.hasFlowFiles { more.append((text[.homeCheckSymptom], .flowPicker, text[.homeCheckSymptomNote])) }
+            if !store.glossary.isEmpty { more.append((text[.homeGlossary], .glossaryIndex, nil)) }
+            if store.hasWalkthroughFiles { more.append((text[.homeWalkthroughs], .walkthroughPicker, nil)) }
             if !more.isEmpty {
-                blocks.append(.heading(heading(2, "More")))
+                blocks.append(.heading(heading(2, text[.homeMore])))
                 blocks.append(linkList(more))
             }
             if env.kiosk {
-                blocks.append(linkList([("Finish: forget me", .app(.forgetVisit), "clears this visit from the screen")]))
+                blocks.append(linkList([(text[.homeFinish], .app(.forgetVisit), text[.homeFinishNote])]))
             }
-            blocks.append(.paragraph([.text("Press / to search. Press ? for help.")]))
+            blocks.append(.paragraph([.text(text[.homeKeys])]))
             return Document(blocks: blocks)
         case .section(let id):
             let topics = store.topics(inSection: id)
@@ -31,39 +32,40 @@ enum Pages {
                                      linkList(topics.map { ($0.title, .topic(id: $0.id, anchor: nil), $0.summary) })])
         case .topic(let id):
             guard let topic = store.topic(id), let body = store.document(for: id) else {
-                return Document(blocks: [.paragraph([.text("This topic could not be loaded.")])])
+                return Document(blocks: [.paragraph([.text(text[.topicNotLoaded])])])
             }
             var blocks = [Block.heading(heading(1, topic.title))] + body.blocks + [.thematicBreak]
             let related = topic.related.compactMap { store.topic($0.value) }
             if !related.isEmpty {
-                blocks.append(.heading(heading(2, "Read next")))
+                blocks.append(.heading(heading(2, text[.pageReadNext])))
                 blocks.append(linkList(related.map { ($0.title, .topic(id: $0.id, anchor: nil), nil) }))
             }
-            blocks.append(.heading(heading(3, "Sources")))
+            blocks.append(.heading(heading(3, text[.pageSources])))
             blocks.append(.list(ListBlock(ordered: false, items: topic.sources.map { source in
                 [.paragraph([.text([source.title, source.organisation, source.url].compactMap { $0 }.joined(separator: ", "))])]
             })))
             if let reviewed = topic.reviewed {
-                blocks.append(.paragraph([.emphasis([.text("Last reviewed \(reviewed).")])]))
+                blocks.append(.paragraph([.emphasis([.text(text.text(.pageLastReviewed, ["date": text.date(year: reviewed.year, month: reviewed.month, day: reviewed.day)]))])]))
             }
             return Document(blocks: blocks)
         case .glossaryIndex:
             let terms = store.glossary.sorted { $0.term.lowercased() < $1.term.lowercased() }
-            return Document(blocks: [.heading(heading(1, "Glossary")),
-                                     linkList(terms.map { ($0.term, .glossary($0.id), $0.definition) })])
+            return GlossaryPages.index(terms, text)
+        case .glossaryTerm(let id):
+            return GlossaryPages.term(id, env)
         case .flowPicker:
-            var blocks = [Block.heading(heading(1, "Check a symptom"))]
-            if let disclaimer = store.strings.values["flow-disclaimer"] { blocks.append(.paragraph([.text(disclaimer)])) }
+            var blocks = [Block.heading(heading(1, text[.pageCheckSymptom]))]
+            blocks.append(.paragraph([.text(text[.flowDisclaimer])]))
             if store.flows.isEmpty {
-                blocks.append(notLoaded("No symptom checks could be loaded."))
+                blocks.append(notLoaded(text[.menuNoFlows], text))
             } else {
                 blocks.append(linkList(store.flows.map { ($0.title, .flow($0.id), nil) }, ordered: true))
             }
             return Document(blocks: blocks)
         case .walkthroughPicker:
-            let list = store.walkthroughs.isEmpty ? notLoaded("No walkthroughs could be loaded.")
+            let list = store.walkthroughs.isEmpty ? notLoaded(text[.menuNoWalkthroughs], text)
                 : linkList(store.walkthroughs.map { ($0.title, .walkthrough($0.id), $0.summary.isEmpty ? nil : $0.summary) }, ordered: true)
-            return Document(blocks: [.heading(heading(1, "Walkthroughs")), list])
+            return Document(blocks: [.heading(heading(1, text[.pageWalkthroughs])), list])
         case .flow(let id, let answers):
             return FlowPage.document(id, answers: answers, env)
         case .walkthrough(let id, let step):
@@ -74,19 +76,20 @@ enum Pages {
     }
 
     /// Said when menu files exist but none parsed (every one is broken).
-    private static func notLoaded(_ what: String) -> Block {
-        .paragraph([.text(what + " Please ask the staff to run 'bedside check'; until then, call your care team with any worry.")])
+    private static func notLoaded(_ what: String, _ text: Catalogue) -> Block {
+        .paragraph([.text(what + " " + text[.menuAskStaff])])
     }
 
     static func title(_ page: Page, _ env: AppEnvironment) -> String {
         switch page {
-        case .home: return "Home"
+        case .home: return env.store.strings[.pageHome]
         case .section(let id): return env.store.section(id)?.title ?? id
         case .topic(let id): return env.store.topic(id)?.title ?? id
-        case .glossaryIndex: return "Glossary"
-        case .flowPicker: return "Check a symptom"
+        case .glossaryIndex: return env.store.strings[.pageGlossary]
+        case .glossaryTerm(let id): return env.store.term(id)?.term ?? id
+        case .flowPicker: return env.store.strings[.pageCheckSymptom]
         case .flow(let id, _): return env.store.flow(id)?.title ?? id
-        case .walkthroughPicker: return "Walkthroughs"
+        case .walkthroughPicker: return env.store.strings[.pageWalkthroughs]
         case .walkthrough(let id, _): return env.store.walkthrough(id)?.title ?? id
         case .file(let path): return path.split(separator: "/").last.map(String.init) ?? path
         }
@@ -100,9 +103,11 @@ enum Pages {
             let section = env.store.section(topic.section)?.title
             return [section, topic.title].compactMap { $0 }.joined(separator: env.unicode ? " › " : " > ")
         case .flow:
-            return ["Check a symptom", title(page, env)].joined(separator: env.unicode ? " › " : " > ")
+            return [env.store.strings[.pageCheckSymptom], title(page, env)].joined(separator: env.unicode ? " › " : " > ")
         case .walkthrough(_, let step):
-            return [title(page, env), "Step \(step + 1)"].joined(separator: env.unicode ? " › " : " > ")
+            return [title(page, env), env.store.strings.text(.pageStep, ["number": "\(step + 1)"])].joined(separator: env.unicode ? " › " : " > ")
+        case .glossaryTerm:
+            return [env.store.strings[.pageGlossary], title(page, env)].joined(separator: env.unicode ? " › " : " > ")
         default:
             return title(page, env)
         }

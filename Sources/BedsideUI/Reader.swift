@@ -14,7 +14,8 @@ extension AppState {
         let marks = pageMarks
         return env.layouts.layout(page, marks: marks, width: width) {
             DocumentLayouter.layout(Pages.document(page, env, marks: marks),
-                                    options: LayoutOptions(width: width, unicode: env.unicode),
+                                    options: LayoutOptions(width: width, unicode: env.unicode,
+                                                           numberLinks: !FlowPage.isQuestion(page, env.store)),
                                     glossary: page == .glossaryIndex ? nil : env.matcher)
         }
     }
@@ -42,7 +43,7 @@ extension AppState {
     mutating func selectLink(step: Int, _ env: AppEnvironment) {
         let links = layout(env).links
         guard !links.isEmpty else {
-            message = "There are no links on this page."
+            message = env.store.strings[.msgNoLinks]
             return
         }
         let next: Int
@@ -65,13 +66,19 @@ extension AppState {
         let from: String? = if case .topic(let id) = location.page { id } else { nil }
         switch env.store.resolve(target, from: from) {
         case .topic(let id, let anchor):
-            guard env.store.topic(id) != nil else { return message = "That topic is not available." }
+            guard env.store.topic(id) != nil else { return message = env.store.strings[.msgTopicUnavailable] }
             go(to: .topic(id), env)
             if let anchor, let line = layout(env).line(ofAnchor: anchor) { scroll(to: line, env) }
         case .anchor(let anchor):
             if let line = layout(env).line(ofAnchor: anchor) { scroll(to: line, env) }
         case .glossary(let id):
-            if env.store.term(id) != nil { overlay = .definition(termID: id) }
+            guard env.store.term(id) != nil else { return }
+            // In the glossary, a word opens its own page; in a topic, a pop-up
+            // explains it without losing the reader's place.
+            switch location.page {
+            case .glossaryIndex, .glossaryTerm: go(to: .glossaryTerm(id), env)
+            default: overlay = .definition(termID: id)
+            }
         case .glossaryIndex:
             go(to: .glossaryIndex, env)
         case .flow(let id):
@@ -85,20 +92,21 @@ extension AppState {
         case .walkthroughPicker:
             go(to: .walkthroughPicker, env)
         case .web(let url):
-            message = "Web link (not opened here): \(url)"
+            message = env.store.strings.text(.msgWebLink, ["url": url])
         case .file(let path, _):
-            message = "This link goes to a file that is not a topic: \(path)"
+            message = env.store.strings.text(.msgFileLink, ["path": path])
         case .app(let action):
             perform(action, env)
         }
     }
 
     mutating func follow(linkNumber number: Int, _ env: AppEnvironment) {
-        let links = layout(env).links
-        guard number >= 1, number <= links.count else {
-            return message = "There is no link \(number) on this page."
+        let layout = layout(env)
+        let numbered = layout.numberedLinks
+        guard number >= 1, number <= numbered.count else {
+            return message = env.store.strings.text(.msgNoLinkNumber, ["number": "\(number)"])
         }
-        follow(links[number - 1].target, env)
+        follow(layout.links[numbered[number - 1]].target, env)
     }
 
     /// Opens a page, remembering where we were.
@@ -112,14 +120,14 @@ extension AppState {
     }
 
     mutating func goBack(_ env: AppEnvironment) {
-        guard let previous = back.popLast() else { return message = "This is the first page." }
+        guard let previous = back.popLast() else { return message = env.store.strings[.msgFirstPage] }
         forward.append(location)
         location = previous
         find = nil
     }
 
     mutating func goForward(_ env: AppEnvironment) {
-        guard let next = forward.popLast() else { return message = "There is no page to go forward to." }
+        guard let next = forward.popLast() else { return message = env.store.strings[.msgNoForward] }
         back.append(location)
         location = next
         find = nil

@@ -7,11 +7,11 @@ public enum Renderer {
         var screen = Screen(width: s.width, height: s.height)
         let frame = s.frame
         if frame.tooSmall {
-            drawTooSmall(&screen)
+            drawTooSmall(&screen, env)
             return screen
         }
         if env.kiosk && s.kiosk.privacy {
-            drawPrivacy(&screen, env)
+            drawPrivacy(&screen, s, env)
             return screen
         }
         drawHeader(&screen, s, env)
@@ -22,8 +22,9 @@ public enum Renderer {
         return screen
     }
 
-    static func drawTooSmall(_ screen: inout Screen) {
-        let lines = ["Please enlarge the window", "(at least \(Frame.minWidth) x \(Frame.minHeight))"]
+    static func drawTooSmall(_ screen: inout Screen, _ env: AppEnvironment) {
+        let text = env.store.strings
+        let lines = [text[.tooSmallTitle], text.text(.tooSmallSize, ["width": "\(Frame.minWidth)", "height": "\(Frame.minHeight)"])]
         for (i, line) in lines.enumerated() {
             let y = screen.height / 2 - 1 + i
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
@@ -32,12 +33,14 @@ public enum Renderer {
     }
 
     /// After a kiosk reset: nothing of the last person, just a way to start.
-    static func drawPrivacy(_ screen: inout Screen, _ env: AppEnvironment) {
-        let lines = [env.site.clinicName ?? "bedside", "Learn about cancer that has spread to bone", "", "Press any key to start"]
+    static func drawPrivacy(_ screen: inout Screen, _ s: AppState, _ env: AppEnvironment) {
+        let text = env.store.strings
+        var lines = [env.site.clinicName ?? "bedside", text[.privacyTagline], "", text[.privacyStart]]
+        if s.kiosk.justCleared { lines += ["", text[.msgVisitCleared]] }
         for (i, line) in lines.enumerated() {
             let y = screen.height / 2 - 2 + i
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
-            screen.put(line, x: x, y: y, style: Style(i == 3 ? .statusKey : .title, bold: i != 1))
+            screen.put(line, x: x, y: y, style: Style(i == 3 ? .statusKey : .title, bold: i != 1), maxWidth: screen.width)
         }
     }
 
@@ -47,7 +50,8 @@ public enum Renderer {
         var title = " bedside"
         if let clinic = env.site.clinicName { title += (env.unicode ? " · " : " - ") + clinic }
         // On a shared kiosk the way to finish sits in the header, where it always fits.
-        let hint = env.kiosk ? "x finish: forget me  ? help " : "? help "
+        let text = env.store.strings
+        let hint = (env.kiosk ? text[.headerFinish] + "  " + text[.headerHelp] : text[.headerHelp]) + " "
         let hintX = max(0, screen.width - DisplayWidth.of(hint))
         screen.put(hint, x: hintX, y: 0, style: env.kiosk ? Style(.statusKey, bold: true) : bar)
         screen.put(title, x: 0, y: 0, style: Style(.statusBar, bold: true), maxWidth: max(0, hintX - 1))
@@ -116,48 +120,72 @@ public enum Renderer {
         // the room; the breadcrumb gives way. Key hints are only a fallback.
         var info: String
         var urgent = true  // a prompt or a message: never cut for the breadcrumb
+        let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
+        let room = max(0, screen.width - rightWidth - 1)
         if case .find(let f) = s.overlay {
-            info = "Find: " + f.query
+            info = env.store.strings.text(.statusFind, ["query": f.query])
+        } else if let left = Kiosk.secondsLeft(s, env) {
+            info = env.store.strings.plural(.idleCountdown, left)
         } else if let message = s.message {
             info = message
         } else {
-            info = s.sidebar.focused ? "Enter open  Left/Right fold  Esc back to page" : hints(s, env)
+            // Hints after the breadcrumb, in the room left: whole hints only.
+            let crumbWidth = min(DisplayWidth.of(crumb), room / 2)
+            info = fittingHints(hints(s, env), room: room - crumbWidth)
             urgent = false
         }
-        let crumb = " " + Pages.breadcrumb(s.location.page, env) + "  "
-        let room = max(0, screen.width - rightWidth - 1)
-        let crumbRoom = urgent ? max(0, min(DisplayWidth.of(crumb), room - DisplayWidth.of(info) - 1)) : room
+        let crumbRoom = urgent ? max(0, min(DisplayWidth.of(crumb), room - DisplayWidth.of(info) - 1)) : room - DisplayWidth.of(info)
         let used = screen.put(DisplayWidth.truncate(crumb, to: crumbRoom), x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: crumbRoom)
         if case .find = s.overlay {
             screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         }
-        screen.put(info, x: used, y: y, style: s.message != nil ? Style(.statusKey, bold: true) : bar,
+        screen.put(info, x: used, y: y, style: urgent ? Style(.statusKey, bold: true) : bar,
                    maxWidth: max(0, screen.width - used - rightWidth))
         screen.put(right, x: screen.width - rightWidth, y: y, style: bar)
     }
 
-    /// Key hints for the page at hand: the next thing a reader is likely to need.
-    static func hints(_ s: AppState, _ env: AppEnvironment) -> String {
-        let leave = env.kiosk ? "x finish" : "q quit"
+    /// Key hints for the page at hand, most useful first: the next thing a
+    /// reader is likely to need. Each is one whole hint ("Tab links").
+    static func hints(_ s: AppState, _ env: AppEnvironment) -> [String] {
+        let text = env.store.strings
+        let leave = env.kiosk ? text[.hintFinish] : text[.hintQuit]
+        if s.sidebar.focused { return text.list(.hintsSidebar) }
         switch s.location.page {
         case .flow(let id, let answers):
             if let question = FlowPage.session(id, answers: answers, env.store)?.question {
-                return "1-\(question.answers.count) answer  Backspace change last answer  " + leave
+                var list = text.list(.hintsQuestion).map { Catalogue.fill($0, ["count": "\(question.answers.count)"]) }
+                if question.answers.contains(where: { $0.id == "yes" }) { list.insert(text[.hintYesNo], at: 1) }
+                return list + [leave]
             }
-            return "Backspace change answer  Tab links  p summary  " + leave
+            return text.list(.hintsCard) + [leave]
         case .walkthrough:
-            return "Tab+Enter mark  ] next step  [ previous  p summary"
+            return text.list(.hintsWalkthrough)
         default:
-            return "Tab links  / search  c check a symptom  " + leave
+            var list = text.list(.hintsPage)
+            list.insert(leave, at: min(3, list.count))
+            return list
         }
+    }
+
+    /// As many whole hints as fit in `room` columns, dropping from the end of
+    /// the list (the least important), never cutting one in the middle.
+    static func fittingHints(_ hints: [String], room: Int) -> String {
+        var shown = ""
+        for hint in hints {
+            let next = shown.isEmpty ? hint : shown + "  " + hint
+            if DisplayWidth.of(next) > room { break }
+            shown = next
+        }
+        return shown
     }
 
     static func scrollPosition(_ s: AppState, _ env: AppEnvironment) -> String {
         let layout = s.layout(env)
         let max = s.maxScroll(layout)
-        if max == 0 { return "All" }
-        if s.location.scroll == 0 { return "Top" }
-        if s.location.scroll >= max { return "End" }
+        let text = env.store.strings
+        if max == 0 { return text[.statusAll] }
+        if s.location.scroll == 0 { return text[.statusTop] }
+        if s.location.scroll >= max { return text[.statusEnd] }
         return "\(s.location.scroll * 100 / max)%"
     }
 }

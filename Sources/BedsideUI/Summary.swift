@@ -12,64 +12,83 @@ public enum SummaryWriter {
     }
 
     static func sections(_ visit: VisitLog, _ env: AppEnvironment) -> [Section] {
-        let store = env.store
+        let store = env.store, text = store.strings
         var out: [Section] = []
-        var numbers: [String] = []
-        for name in SiteConfig.knownPhoneNames {
-            let phone = CareCard.resolve(name, site: env.site, words: FlowWords(store.strings))
-            numbers.append(capitalized(phone.label) + ": " + phone.display)
-        }
-        out.append(Section(heading: "Numbers to call", items: numbers))
+        let phones = CareCard.phones(SiteConfig.knownPhoneNames, site: env.site, strings: text)
+        out.append(Section(heading: text[.summaryNumbers],
+                           items: phones.map { CareCardDocument.capitalizedFirst($0.label) + ": " + $0.display }))
         if !visit.outcomes.isEmpty {
             var items: [String] = []
             for record in visit.outcomes {
                 guard let session = FlowPage.session(record.flowID, answers: record.answers, store),
                       let card = FlowPage.card(session, env) else { continue }
-                var item = "\(card.flowTitle): \(card.headline). \(card.title)."
-                item += " Call: " + card.phones.map { $0.label + " " + $0.display }.joined(separator: "; ") + "."
+                // Titles and headlines may end in their own punctuation ("?"):
+                // never add a full stop after one ("?.").
+                let item = sentence(text.text(.summaryCard, ["check": card.flowTitle, "headline": card.headline, "title": card.title]))
+                    + " " + sentence(text.text(.summaryCall, ["phones": CareCardDocument.phoneLine(card)]))
                 items.append(item)
             }
-            out.append(Section(heading: "Symptom checks", items: items))
+            out.append(Section(heading: text[.summaryChecks], items: items))
         }
         if !visit.topics.isEmpty {
-            out.append(Section(heading: "Topics you read", items: visit.topics.compactMap { store.topic($0)?.title }))
+            out.append(Section(heading: text[.summaryTopics], items: visit.topics.compactMap { store.topic($0)?.title }))
         }
         for id in visit.walkthroughs {
             guard let walkthrough = store.walkthrough(id) else { continue }
             var items: [String] = []
             let seen = visit.walkthroughSteps[id] ?? []
             for (index, step) in walkthrough.steps.enumerated() where seen.contains(index) {
-                items.append("Step \(index + 1): \(stepTitle(step.target, store))")
+                items.append(text.text(.summaryStep, ["number": "\(index + 1)", "title": stepTitle(step.target, store)]))
+                // Only the questions the nurse asked and marked: an unmarked one was not asked.
                 for (number, prompt) in step.prompts.enumerated() {
-                    let mark = visit.marks[VisitLog.PromptKey(walkthrough: id, step: index, prompt: number)]
-                    let label = mark.map { SummaryWriter.capitalized($0.rawValue) } ?? "Not asked"
+                    guard let mark = visit.marks[VisitLog.PromptKey(walkthrough: id, step: index, prompt: number)] else { continue }
+                    let label = CareCardDocument.capitalizedFirst(text[mark == .understood ? .walkUnderstood : .walkNeedsReview])
                     var line = "  - \(label): \(prompt)"
-                    if mark == .needsReview { line += " Go over again: \(stepTitle(step.target, store))." }
+                    if mark == .needsReview { line += " " + sentence(text.text(.summaryGoOver, ["title": stepTitle(step.target, store)])) }
                     items.append(line)
                 }
             }
-            out.append(Section(heading: "Walkthrough: \(walkthrough.title)", items: items))
+            out.append(Section(heading: text.text(.summaryWalkthrough, ["title": walkthrough.title]), items: items))
         }
         return out
     }
 
+    /// "Bone pain: When to tell your team": a step is named by the part of the
+    /// topic it covers, not the topic's title over and over.
     static func stepTitle(_ target: Walkthrough.Target, _ store: ContentStore) -> String {
         switch target {
-        case .topic(let id, _): store.topic(id)?.title ?? id
-        case .flow(let id): store.flow(id)?.title ?? id
+        case .topic(let id, let anchor):
+            let title = store.topic(id)?.title ?? id
+            guard let anchor, let document = store.document(for: id),
+                  let heading = document.blocks.lazy.compactMap({ block -> Heading? in
+                      if case .heading(let h) = block, h.anchor == anchor { return h } else { return nil }
+                  }).first else { return title }
+            return title + ": " + heading.text
+        case .flow(let id): return store.flow(id)?.title ?? id
         }
     }
 
-    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-
-    static func title(_ env: AppEnvironment) -> String {
-        "Your visit summary" + (env.site.clinicName.map { " - " + $0 } ?? "")
+    /// Ends `text` with one full stop, unless it already ends a sentence.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingTrailing()
+        guard let last = trimmed.last else { return trimmed }
+        return ".?!:".contains(last) ? trimmed : trimmed + "."
     }
 
-    static let footer = "This summary helps you remember your visit. It does not replace advice from your care team. If a symptom gets worse or you are worried, call."
+    static func title(_ env: AppEnvironment) -> String {
+        let text = env.store.strings
+        return env.site.clinicName.map { text.text(.summaryTitleClinic, ["clinic": $0]) } ?? text[.summaryTitle]
+    }
 
-    public static func markdown(_ visit: VisitLog, _ env: AppEnvironment, date: String) -> String {
-        var lines = ["# " + title(env), "", "Date: " + date, ""]
+    static func when(_ clock: LocalTime?, _ text: Catalogue) -> String? {
+        guard let clock else { return nil }
+        return text.text(.summaryWhen, ["date": text.date(year: clock.year, month: clock.month, day: clock.day),
+                                        "time": text.time(hour: clock.hour, minute: clock.minute)])
+    }
+
+    public static func markdown(_ visit: VisitLog, _ env: AppEnvironment, at clock: LocalTime?) -> String {
+        var lines = ["# " + title(env), ""]
+        if let when = when(clock, env.store.strings) { lines += [when, ""] }
         for section in sections(visit, env) {
             lines += ["## " + section.heading, ""]
             for item in section.items {
@@ -77,57 +96,47 @@ public enum SummaryWriter {
             }
             lines.append("")
         }
-        lines.append("*" + footer + "*")
+        lines.append("*" + env.store.strings[.summaryFooter] + "*")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func text(_ visit: VisitLog, _ env: AppEnvironment, date: String, width: Int = 72) -> String {
+    public static func text(_ visit: VisitLog, _ env: AppEnvironment, at clock: LocalTime?, width: Int = 72) -> String {
         let heading = title(env)
-        var lines = [heading, String(repeating: "=", count: min(width, heading.count)), "Date: " + date, ""]
+        var lines = [heading, String(repeating: "=", count: min(width, DisplayWidth.of(heading)))]
+        if let when = when(clock, env.store.strings) { lines.append(when) }
+        lines.append("")
         for section in sections(visit, env) {
-            lines += [section.heading, String(repeating: "-", count: min(width, section.heading.count))]
+            lines += [section.heading, String(repeating: "-", count: min(width, DisplayWidth.of(section.heading)))]
             for item in section.items {
                 let nested = item.hasPrefix("  - ")
                 let body = nested ? String(item.dropFirst(4)) : item
-                lines += wrap(body, width: width, first: nested ? "    * " : "  * ", rest: nested ? "      " : "    ")
+                lines += TextWrap.lines(body, width: width, first: nested ? "    * " : "  * ", rest: nested ? "      " : "    ")
             }
             lines.append("")
         }
-        lines += wrap(footer, width: width, first: "", rest: "")
+        lines += TextWrap.lines(env.store.strings[.summaryFooter], width: width)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        var lines: [String] = []
-        var line = first
-        var empty = true
-        for word in text.split(separator: " ") {
-            if !empty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest
-                empty = true
-            }
-            line += (empty ? "" : " ") + word
-            empty = false
-        }
-        lines.append(line)
-        return lines
     }
 }
 
 extension AppState {
-    /// `p`: the take-home summary. At home it is saved (and printed when the
-    /// clinic set a print command); in kiosk mode it is only ever printed.
+    /// `p`: the take-home summary, shown first as it will be saved or printed.
+    /// Enter then saves it (and prints it when the clinic set a print command);
+    /// in kiosk mode it is only ever printed.
     mutating func makeSummary(_ env: AppEnvironment) {
-        let date = env.today()
-        let text = SummaryWriter.text(visit, env, date: date)
+        if env.kiosk && env.site.printCommand == nil {
+            return message = env.store.strings[.summaryNoPrinter]
+        }
+        overlay = .summaryPreview(scroll: 0)
+    }
+
+    /// Enter in the preview.
+    mutating func confirmSummary(_ env: AppEnvironment) {
+        let text = SummaryWriter.text(visit, env, at: clock)
         if env.kiosk {
-            guard env.site.printCommand != nil else {
-                return message = "No printer here: please ask staff for a printed copy. Nothing was saved."
-            }
             pendingEffects.append(.printSummary(text: text))
         } else {
-            pendingEffects.append(.saveSummary(text: text, markdown: SummaryWriter.markdown(visit, env, date: date)))
+            pendingEffects.append(.saveSummary(text: text, markdown: SummaryWriter.markdown(visit, env, at: clock)))
         }
     }
 }

@@ -19,14 +19,26 @@ public protocol TerminalBackend: AnyObject {
 /// The real clock counts wall time; a test clock moves only when told, so
 /// idle resets and PIN locks are tested in milliseconds, not real seconds.
 public protocol LoopClock: AnyObject {
+    /// Monotonic seconds: timers (idle reset, PIN lock) run on these.
     func now() -> Double
+    /// The local date and time, for the summary; nil when unknown.
+    func local() -> LocalTime?
 }
 
-/// Monotonic time since this clock was made.
+extension LoopClock {
+    public func local() -> LocalTime? { nil }
+}
+
+/// Monotonic time since this clock was made, and the system's local time.
 public final class SystemLoopClock: LoopClock {
     private let start = DispatchTime.now().uptimeNanoseconds
     public init() {}
     public func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    public func local() -> LocalTime? {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute else { return nil }
+        return LocalTime(year: year, month: month, day: day, hour: hour, minute: minute)
+    }
 }
 
 /// The cells that changed between two frames, so a backend redraws only

@@ -2,7 +2,7 @@ import BedsideContent
 
 /// Turns inline Markdown into words and wraps them to a width, keeping each
 /// piece's style and link, and the glossary words it finds.
-struct InlineFlow {
+struct TextRuns {
     struct Fragment {
         var text: String
         var style: Style
@@ -110,7 +110,10 @@ struct InlineFlow {
                         tokens.removeLast()
                         currentWord = w
                     }
-                    currentWord.append(Fragment(text: "[\(index + 1)]", style: number, link: index))
+                    // The n-th numbered link: actions take no number, so the
+                    // numbers a reader sees are exactly the ones digits open.
+                    let shown = links.lazy.filter { if case .app = $0.0 { false } else { true } }.count
+                    currentWord.append(Fragment(text: "[\(shown)]", style: number, link: index))
                 }
             }
         }

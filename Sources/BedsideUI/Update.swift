@@ -13,6 +13,8 @@ public enum App {
             s.scroll(by: 0, env)
         case .tick:
             break
+        case .clock(let local):
+            s.clock = local
         case .effectFinished(let message):
             // A privacy screen shows nothing of the last visit, not even its printout.
             if !(env.kiosk && s.kiosk.privacy) { s.message = message }
@@ -42,6 +44,12 @@ public enum App {
             s.location.scroll = min(s.location.scroll, s.maxScroll(s.layout(env)))
         } else {
             s.scroll(by: 0, env)
+            // A new question page, or a new size: the question and its answers
+            // must be on screen (the intro gives way), so a digit never answers
+            // a question the reader has not seen.
+            if s.location.page != state.location.page || s.width != state.width || s.height != state.height {
+                s.keepQuestionInView(env)
+            }
         }
         return s.finishUpdate()
     }
@@ -90,7 +98,7 @@ extension AppState {
             } else if let selected = location.selectedLink, selected < layout(env).links.count {
                 follow(layout(env).links[selected].target, env)
             } else {
-                message = "Press Tab to choose a link, then Enter to open it."
+                message = env.store.strings[.msgTabFirst]
             }
         case .backspace, .left, .char("h"): goBack(env)
         case .right, .char("l"): goForward(env)
@@ -121,10 +129,10 @@ extension AppState {
         case .char("w"): go(to: .walkthroughPicker, env)
         case .char("]"): stepWalkthrough(1, env)
         case .char("["): stepWalkthrough(-1, env)
-        case .char("x") where env.kiosk: forgetSession(env)
+        case .char("x") where env.kiosk: overlay = .confirmFinish
         case .char("q"), .char("Q"):
             if env.kiosk {
-                message = "This screen stays open. Press x to finish and forget your visit."
+                message = env.store.strings[.msgKioskStays]
             } else if case .flow(let id, let answers) = location.page, FlowPage.session(id, answers: answers, env.store)?.isFinished == false, !answers.isEmpty {
                 overlay = .confirmQuit
             } else {
@@ -139,16 +147,16 @@ extension AppState {
     mutating func stepWalkthrough(_ delta: Int, _ env: AppEnvironment) {
         guard case .walkthrough(let id, let step) = location.page,
               let count = env.store.walkthrough(id)?.steps.count else {
-            return message = "Press w to choose a walkthrough."
+            return message = env.store.strings[.walkChoose]
         }
         let next = step + delta
-        guard next >= 0, next < count else { return message = delta > 0 ? "This is the last step." : "This is the first step." }
+        guard next >= 0, next < count else { return message = env.store.strings[delta > 0 ? .walkLastStep : .walkFirstStep] }
         go(to: .walkthrough(id, step: next), env)
     }
 
     /// Digits follow numbered links: "3" at once when no link 30+ exists, else after Enter.
     mutating func typeLinkDigit(_ digit: Character, _ env: AppEnvironment) {
-        let count = layout(env).links.count
+        let count = layout(env).numberedLinks.count
         let typed = pendingNumber + String(digit)
         guard let number = Int(typed), number > 0 else { return pendingNumber = "" }
         if number * 10 > count {
@@ -156,7 +164,7 @@ extension AppState {
             follow(linkNumber: number, env)
         } else {
             pendingNumber = typed
-            message = "Link \(typed)... (Enter to open)"
+            message = env.store.strings.text(.msgLinkTyped, ["number": typed])
         }
     }
 
@@ -177,7 +185,7 @@ extension AppState {
             ids.append(mark.termID)
         }
         switch ids.count {
-        case 0: message = "No marked medical words on screen. Press / to search the glossary."
+        case 0: message = env.store.strings[.msgNoGlossaryWords]
         case 1: overlay = .definition(termID: ids[0])
         default:
             let names = ids.map { env.store.term($0)?.term ?? $0 }
@@ -186,10 +194,21 @@ extension AppState {
     }
 
     mutating func openOutline(_ env: AppEnvironment) {
-        let headings = layout(env).headings
-        guard !headings.isEmpty else { return message = "This page has no headings." }
-        let items = headings.map { String(repeating: "  ", count: max(0, $0.level - 1)) + $0.text }
-        let current = headings.lastIndex { $0.line <= location.scroll } ?? 0
-        overlay = .outline(ListPicker(items: items, selected: current))
+        let entries = outlineEntries(env)
+        guard !entries.isEmpty else { return message = env.store.strings[.msgNoHeadings] }
+        let current = entries.lastIndex { $0.line <= location.scroll } ?? 0
+        overlay = .outline(ListPicker(items: entries.map(\.text), selected: current))
+    }
+
+    /// The outline: headings, and the boxes (callouts) under them, which
+    /// hold the signs to act on, in page order.
+    func outlineEntries(_ env: AppEnvironment) -> [(text: String, line: Int)] {
+        let layout = layout(env)
+        var entries = layout.headings.map { (text: String(repeating: "  ", count: max(0, $0.level - 1)) + $0.text, line: $0.line, level: $0.level) }
+        for box in layout.callouts {
+            let level = (layout.headings.last { $0.line <= box.firstLine }?.level ?? 1) + 1
+            entries.append((text: String(repeating: "  ", count: level - 1) + (env.unicode ? "▪ " : "* ") + box.label, line: box.firstLine, level: level))
+        }
+        return entries.sorted { $0.line < $1.line }.map { (text: $0.text, line: $0.line) }
     }
 }

@@ -13,7 +13,7 @@ public struct VisitLog: Equatable, Sendable {
 
     public enum Mark: String, Equatable, Sendable {
         case understood
-        case needsReview = "needs review"
+        case needsReview = "needs-review"
     }
 
     public struct PromptKey: Hashable, Sendable, Comparable {

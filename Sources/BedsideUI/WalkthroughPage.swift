@@ -5,54 +5,55 @@ import BedsideContent
 /// the teach-back prompts the nurse marks "understood" or "needs review".
 enum WalkthroughPage {
     static func document(_ id: String, step: Int, _ env: AppEnvironment, marks allMarks: [VisitLog.PromptKey: VisitLog.Mark]) -> Document {
+        let text = env.store.strings
         guard let walkthrough = env.store.walkthrough(id), !walkthrough.steps.isEmpty else {
-            return Document(blocks: [.paragraph([.text("This walkthrough could not be loaded.")])])
+            return Document(blocks: [.paragraph([.text(text[.walkthroughNotLoaded])])])
         }
         let index = min(max(0, step), walkthrough.steps.count - 1)
         let current = walkthrough.steps[index]
         var blocks: [Block] = [.heading(Pages.heading(1, walkthrough.title))]
-        blocks.append(.paragraph([.emphasis([.text("Step \(index + 1) of \(walkthrough.steps.count)")])]))
+        blocks.append(.paragraph([.emphasis([.text(text.text(.walkStepOf, ["number": "\(index + 1)", "count": "\(walkthrough.steps.count)"]))])]))
         if let note = current.nurseNote {
-            blocks.append(.callout(Callout(kind: .note, label: "Nurse note:", blocks: [.paragraph([.text(note)])])))
+            blocks.append(.callout(Callout(kind: .note, label: text[.walkNurseNote], blocks: [.paragraph([.text(note)])])))
         }
         blocks += content(of: current.target, env)
-        blocks.append(.heading(Pages.heading(2, "Teach-back")))
-        blocks.append(.paragraph([.emphasis([.text("Ask in your own words. Mark each answer.")])]))
+        blocks.append(.heading(Pages.heading(2, text[.walkTeachBack])))
+        blocks.append(.paragraph([.emphasis([.text(text[.walkTeachBackHow])])]))
         var marks: [Int: VisitLog.Mark] = [:]
         for (key, mark) in allMarks where key.walkthrough == id && key.step == index { marks[key.prompt] = mark }
         blocks.append(.list(ListBlock(ordered: true, tight: false, items: current.prompts.enumerated().map { number, prompt in
             // The marks get their own line so "[x] needs review" never wraps apart.
             var item: [Block] = [.paragraph([.text(prompt)]),
-                                 .paragraph(markLinks(step: index, prompt: number, current: marks[number]))]
+                                 .paragraph(markLinks(step: index, prompt: number, current: marks[number], text))]
             if marks[number] == .needsReview, let again = explainAgain(current.target, env) {
-                item.append(.paragraph([.text("Explain again: "), again]))
+                item.append(.paragraph([.text(text[.walkExplainAgain]), again]))
             }
             return item
         })))
-        blocks.append(.paragraph(navigation(index, count: walkthrough.steps.count)))
+        blocks.append(.paragraph(navigation(index, count: walkthrough.steps.count, text)))
         return Document(blocks: blocks)
     }
 
-    static func markLinks(step: Int, prompt: Int, current: VisitLog.Mark?) -> [Inline] {
+    static func markLinks(step: Int, prompt: Int, current: VisitLog.Mark?, _ words: Catalogue) -> [Inline] {
         func link(_ text: String, _ understood: Bool, chosen: Bool) -> Inline {
             .link(Link(target: .app(.markTeachBack(step: step, prompt: prompt, understood: understood)), destination: "",
                        content: [chosen ? .strong([.text("[x] " + text)]) : .text("[ ] " + text)], location: SourceLocation(line: 0)))
         }
-        return [link("understood", true, chosen: current == .understood), .text("   "),
-                link("needs review", false, chosen: current == .needsReview)]
+        return [link(words[.walkUnderstood], true, chosen: current == .understood), .text("   "),
+                link(words[.walkNeedsReview], false, chosen: current == .needsReview)]
     }
 
-    static func navigation(_ index: Int, count: Int) -> [Inline] {
+    static func navigation(_ index: Int, count: Int, _ text: Catalogue) -> [Inline] {
         var inlines: [Inline] = []
         if index > 0 {
-            inlines.append(.link(Link(target: .app(.goToStep(index - 1)), destination: "", content: [.text("Previous step")], location: SourceLocation(line: 0))))
+            inlines.append(.link(Link(target: .app(.goToStep(index - 1)), destination: "", content: [.text(text[.walkPrevious])], location: SourceLocation(line: 0))))
         }
         if index + 1 < count {
             if !inlines.isEmpty { inlines.append(.text("   ")) }
-            inlines.append(.link(Link(target: .app(.goToStep(index + 1)), destination: "", content: [.text("Next step")], location: SourceLocation(line: 0))))
+            inlines.append(.link(Link(target: .app(.goToStep(index + 1)), destination: "", content: [.text(text[.walkNext])], location: SourceLocation(line: 0))))
         } else {
             if !inlines.isEmpty { inlines.append(.text("   ")) }
-            inlines.append(.text("Last step. Press p for the take-home summary."))
+            inlines.append(.text(text[.walkLast]))
         }
         return inlines
     }
@@ -62,13 +63,14 @@ enum WalkthroughPage {
         switch target {
         case .flow(let flowID):
             let title = env.store.flow(flowID)?.title ?? flowID
+            let text = env.store.strings
             return [.heading(Pages.heading(2, title)),
-                    .paragraph([.text("Run this symptom check together: "),
-                                .link(Link(target: .flow(flowID), destination: "", content: [.text("start the check")], location: SourceLocation(line: 0))),
-                                .text(". Backspace comes back here.")])]
+                    .paragraph([.text(text[.walkRunCheck]),
+                                .link(Link(target: .flow(flowID), destination: "", content: [.text(text[.walkStartCheck])], location: SourceLocation(line: 0))),
+                                .text(text[.walkComesBack])])]
         case .topic(let topicID, let anchor):
             guard let topic = env.store.topic(topicID), let body = env.store.document(for: topicID) else {
-                return [.paragraph([.text("This topic could not be loaded.")])]
+                return [.paragraph([.text(env.store.strings[.topicNotLoaded])])]
             }
             var blocks: [Block] = [.heading(Pages.heading(2, topic.title))]
             blocks += anchor.map { section(body.blocks, anchor: $0) } ?? body.blocks
@@ -106,6 +108,8 @@ extension AppState {
         guard case .walkthrough(let id, _) = location.page else { return }
         let key = VisitLog.PromptKey(walkthrough: id, step: step, prompt: prompt)
         visit.marks[key] = visit.marks[key] == mark ? nil : mark
-        message = visit.marks[key].map { "Marked: \($0.rawValue)." } ?? "Mark cleared."
+        let text = env.store.strings
+        message = visit.marks[key].map { text.text(.walkMarked, ["mark": text[$0 == .understood ? .walkUnderstood : .walkNeedsReview]]) }
+            ?? text[.walkMarkCleared]
     }
 }

@@ -32,21 +32,18 @@ enum ContentLocator {
         if let explicit {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: explicit, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("content folder '\(explicit)' does not exist")
+                throw ValidationError(Catalogue().text(.cliNoContentFolder, ["path": explicit]))
             }
             return explicit
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = ["Content",
-                          executable.appendingPathComponent("../share/bedside/Content").standardized.path,
-                          "/usr/local/share/bedside/Content", "/usr/share/bedside/Content"]
+        let candidates = ["Content", // not-ui: a folder name
+                          executable.appendingPathComponent("../share/bedside/Content").standardized.path, // not-ui: a path
+                          "/usr/local/share/bedside/Content", "/usr/share/bedside/Content"] // not-ui: paths
         for candidate in candidates where fm.fileExists(atPath: candidate + "/sections.yaml") {
             return candidate
         }
-        throw ValidationError("""
-            no content found: looked for \(candidates.map { $0 + "/sections.yaml" }.joined(separator: ", ")).
-            Run bedside from the folder that holds Content/, or pass --content DIR.
-            """)
+        throw ValidationError(Catalogue().text(.cliNoContent, ["paths": candidates.map { $0 + "/sections.yaml" }.joined(separator: ", ")]))
     }
 }
 

@@ -1,3 +1,5 @@
+// not-ui-file: `bedside check` reports to the clinic's content editors (diagnostics, readability and
+// governance tables), in English like every diagnostic in BedsideContent; patients never see it.
 import ArgumentParser
 import BedsideContent
 import BedsideSearch

@@ -29,31 +29,32 @@ struct FlowCommand: ParsableCommand {
     @Option(help: "Wrap text at this many columns.") var width: Int = 80
 
     func run() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be from 20 to 1000") }
+        guard (20...1000).contains(width) else { throw ValidationError(Catalogue()[.cliWidthRange]) }
         let store = try options.load()
+        let text = store.strings
         // A flow that failed its checks is not loaded; say why, so it is not silently missing.
         for problem in store.diagnostics where problem.severity == .error && problem.file.contains("/flows/") {
-            printError("skipped: " + problem.formatted)
+            printError(text.text(.cliSkipped, ["message": problem.formatted]))
         }
         if table { return try printTable(store) }
         guard format == .text || format == .json else {
-            throw ValidationError("--format \(format.rawValue) goes with --table; use text or json here")
+            throw ValidationError(text.text(.cliFlowFormat, ["format": format.rawValue]))
         }
         if list { return try printList(store) }
-        guard let id else { throw ValidationError("give a flow id, or --list to see them") }
+        guard let id else { throw ValidationError(text[.cliFlowNeedId]) }
         guard let flow = store.flow(id) else {
-            printError("error: no flow with id '\(id)'" + DidYouMean.sentence(near: id, among: store.flows.map(\.id))
-                       + " ('bedside flow --list' shows every flow)")
+            printError(text.text(.cliError, ["message": text.text(.cliNoFlow, ["id": id])
+                       + DidYouMean.sentence(near: id, among: store.flows.map(\.id), text) + text[.cliListFlows]]))
             throw ExitCode(1)
         }
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
         if let problem = problems.first(where: { $0.severity == .error }) {
-            printError("error: " + problem.formatted)
+            printError(text.text(.cliError, ["message": problem.formatted]))
             throw ExitCode(1)
         }
         var session = FlowSession(flow: flow)
         if let answers {
-            try follow(answers, in: &session)
+            try follow(answers, in: &session, text)
             try printPosition(session, config, store)
         } else if format == .json {
             try printJSON(FlowJSON.position(session, site: config, store: store))
@@ -69,7 +70,7 @@ struct FlowCommand: ParsableCommand {
         switch format {
         case .tsv: print(TriageTable.tsv(store.flows), terminator: "")
         case .md, .text: print(TriageTable.markdown(store.flows), terminator: "")
-        case .json: throw ValidationError("--table prints md or tsv")
+        case .json: throw ValidationError(store.strings[.cliFlowTableFormat])
         }
     }
 
@@ -82,14 +83,15 @@ struct FlowCommand: ParsableCommand {
     }
 
     /// Applies `--answers`, or exits 1 naming the answer that does not fit.
-    func follow(_ answers: String, in session: inout FlowSession) throws {
+    func follow(_ answers: String, in session: inout FlowSession, _ text: Catalogue) throws {
         let given = answers.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         if given == [""] { return }
         for (index, answer) in given.enumerated() {
             do {
                 try session.answer(input: answer)
             } catch {
-                printError("error: answer \(index + 1) of --answers ('\(answer)'): \(error)")
+                let reason = (error as? FlowError).map { $0.describe(text) } ?? "\(error)"
+                printError(text.text(.cliError, ["message": text.text(.cliFlowBadAnswer, ["number": "\(index + 1)", "answer": answer, "reason": reason])]))
                 throw ExitCode(1)
             }
         }
@@ -99,16 +101,16 @@ struct FlowCommand: ParsableCommand {
         switch format {
         case .json: try printJSON(FlowJSON.position(session, site: config, store: store))
         case .text, .md, .tsv:
-            let words = FlowWords(store.strings)
+            let text = store.strings
             var lines = [session.flow.title, ""]
-            let path = CareCardText.path(session.answered, words: words, width: width)
+            let path = FlowText.path(session.answered, text: text, width: width)
             if !path.isEmpty { lines += path + [""] }
             switch session.current {
             case .question(let question):
-                lines += CareCardText.question(question, progress: session.progress, words: words, width: width)
+                lines += FlowText.question(question, progress: session.progress, text: text, width: width)
             case .outcome(let outcome):
-                lines += CareCardText.lines(CareCard(outcome: outcome, flow: session.flow, site: config, store: store,
-                                                     escalated: session.escalated), width: width)
+                lines += FlowText.card(CareCard(outcome: outcome, flow: session.flow, site: config, store: store,
+                                                escalated: session.escalated), store: store, width: width)
             }
             print(lines.joined(separator: "\n"))
         }

@@ -1,4 +1,5 @@
 import BedsideContent
+import BedsideFlows
 
 /// The JSON shapes of `bedside flow --format json`: where a path ends, either
 /// `{"question": {...}}` or `{"outcome": {...}}`, and the `--list` rows.

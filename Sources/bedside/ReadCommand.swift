@@ -11,11 +11,12 @@ struct Read: ParsableCommand {
     @Option(help: "Wrap at this many columns.") var width: Int = 80
 
     func run() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be from 20 to 1000") }
+        guard (20...1000).contains(width) else { throw ValidationError(Catalogue()[.cliWidthRange]) }
         let store = try options.load()
+        let words = store.strings
         guard let text = PlainTextPage.render(topicID: id, store: store, width: width) else {
-            throw contentError("no topic with id '\(id)'" + DidYouMean.sentence(near: id, among: store.topics.map(\.id))
-                               + " ('bedside list' shows every topic)")
+            throw contentError(words.text(.cliNoTopic, ["id": id]) + DidYouMean.sentence(near: id, among: store.topics.map(\.id), words)
+                               + words[.cliListTopics])
         }
         print(text, terminator: "")
     }

@@ -19,30 +19,33 @@ struct Run: ParsableCommand {
         let store = try options.load(background: true)
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
         if let error = problems.first(where: { $0.severity == .error }) { throw contentError(error.formatted) }
-        let themeName = try TUILauncher.theme(theme ?? config.theme)
+        let themeName = try TUILauncher.theme(theme ?? config.theme, store.strings)
         var page = Page.home
         if let topic {
             guard store.topic(topic) != nil else {
-                throw ValidationError("no topic with id '\(topic)'" + DidYouMean.sentence(near: topic, among: store.topics.map(\.id))
-                                      + " ('bedside list' shows them)")
+                let text = store.strings
+                throw ValidationError(text.text(.cliNoTopic, ["id": topic]) + DidYouMean.sentence(near: topic, among: store.topics.map(\.id), text)
+                                      + text[.cliListTopics])
             }
             page = .topic(topic)
         }
         let kioskMode = kiosk || config.kiosk.enabled
         if kioskMode && config.kiosk.exitPinHash == nil {
-            printError("warning: kiosk mode with no kiosk.exit-pin-hash in the site config: staff can only stop it with SIGTERM (systemctl stop)")
+            printError(store.strings.text(.cliWarning, ["message": store.strings[.cliKioskNoPin]]))
         }
         try TUILauncher.launch(page: page, store: store, site: config, theme: themeName, kiosk: kioskMode)
         // After the screen is restored, so the message stays on the terminal
         // (written before, the full screen would cover it at once).
-        for skipped in store.diagnostics where skipped.severity == .error { printError("skipped: " + skipped.formatted) }
+        for skipped in store.diagnostics where skipped.severity == .error {
+            printError(store.strings.text(.cliSkipped, ["message": skipped.formatted]))
+        }
     }
 }
 
 enum TUILauncher {
-    static func theme(_ name: String) throws -> ThemeName {
+    static func theme(_ name: String, _ text: Catalogue) throws -> ThemeName {
         guard let theme = ThemeName(rawValue: name) else {
-            throw ValidationError("unknown theme '\(name)': use \(ThemeName.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(text.text(.cliUnknownTheme, ["name": name, "names": ThemeName.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
         return theme
     }
@@ -54,22 +57,21 @@ enum TUILauncher {
             terminal = try Terminal(theme: theme, rawInput: true)
         } catch let error as TerminalError {
             // Not a usage mistake: the terminal cannot do it. Say why, exit 1.
-            printError("error: " + error.description)
+            printError(store.strings.text(.cliError, ["message": error.describe(store.strings)]))
             throw ExitCode(1)
         }
         let search = SearchAdapter(store: store)
         let pinHash = site.kiosk.exitPinHash
         let env = AppEnvironment(store: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file,
                                  search: { search.search($0) },
-                                 verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) },
-                                 today: { SummaryOutput.today() })
+                                 verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) })
         var state = AppState(page: page)
         let (width, height) = terminal.size
         state.width = width
         state.height = height
         if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
         EventLoop.run(state, env, terminal: terminal, afterFirstFrame: { store.loadInBackground() }) {
-            SummaryOutput.perform($0, site: site)
+            SummaryOutput.perform($0, site: site, text: store.strings)
         }
     }
 }

@@ -27,9 +27,9 @@ struct Search: ParsableCommand {
     }
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+        guard limit > 0 else { throw ValidationError(Catalogue().text(.cliLimitRange, ["limit": "\(limit)"])) }
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("give some words to search for, e.g. bedside search \"back pain\"")
+            throw ValidationError(Catalogue()[.cliSearchEmpty])
         }
     }
 
@@ -48,8 +48,8 @@ struct Search: ParsableCommand {
                     snippet: .init(text: result.snippet.text, highlights: result.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }))
             })
         case .text:
-            if let suggestion = index.suggestion(for: text) { print("Did you mean: \(suggestion)?") }
-            if results.isEmpty { print("No results for '\(text)'.") }
+            if let suggestion = index.suggestion(for: text) { print(store.strings.text(.cliSearchDidYouMean, ["suggestion": suggestion])) }
+            if results.isEmpty { print(store.strings.text(.cliSearchNone, ["query": text])) }
             for (rank, result) in results.enumerated() {
                 print("\(rank + 1). \(result.title)  [\(result.kind.rawValue): \(result.id)]  \(String(format: "%.2f", result.score))")
                 print("   " + Self.marked(result.snippet))

@@ -5,31 +5,26 @@ import Foundation
 /// Where the take-home summary goes: a file in the home folder (never in
 /// kiosk mode, where the core only asks to print) and the clinic's printer.
 enum SummaryOutput {
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: Date())
-    }
-
-    static func perform(_ effect: Effect, site: SiteConfig) -> String? {
+    static func perform(_ effect: Effect, site: SiteConfig, text: Catalogue) -> String? {
         switch effect {
-        case .saveSummary(let text, let markdown):
+        case .saveSummary(let summary, let markdown):
             var message: String
             do {
-                let path = try save(text: text, markdown: markdown)
+                let path = try save(text: summary, markdown: markdown)
                 // Short enough for an 80-column status bar: ~ for the home folder.
                 let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
                 let shown = !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : Substring(path)
-                message = "Saved: \(shown) (+ .md)"
+                message = text.text(.summarySaved, ["path": String(shown)])
+            } catch let error as SummaryError {
+                message = text.text(.summaryNotSaved, ["reason": error.describe(text)])
             } catch {
-                message = "Could not save the summary: \(error)"
+                message = text.text(.summaryNotSaved, ["reason": "\(error)"])
             }
-            if let command = site.printCommand { message += print(text, command: command) }
+            if let command = site.printCommand { message += print(summary, command: command, text) }
             return message
-        case .printSummary(let text):
-            guard let command = site.printCommand else { return "No printer here: please ask staff for a printed copy." }
-            return "Summary:" + print(text, command: command)
+        case .printSummary(let summary):
+            guard let command = site.printCommand else { return text[.summaryNoPrinter] }
+            return text[.summaryPrinting] + print(summary, command: command, text)
         default:
             return nil
         }
@@ -61,10 +56,11 @@ enum SummaryOutput {
     enum SummaryError: Error, CustomStringConvertible {
         case noHome
         case cannotWrite(String)
-        var description: String {
+        var description: String { describe(Catalogue()) }
+        func describe(_ text: Catalogue) -> String {
             switch self {
-            case .noHome: "HOME is not set, so there is no private folder to save it in"
-            case .cannotWrite(let path): "cannot write \(path)"
+            case .noHome: text[.summaryNoHome]
+            case .cannotWrite(let path): text.text(.summaryCannotWrite, ["path": path])
             }
         }
     }
@@ -75,7 +71,7 @@ enum SummaryOutput {
     /// Pipes the text to the clinic's print command; returns the outcome in
     /// words. A command still running after `printTimeout` is stopped and
     /// reported as failed (it runs off the event loop, so the screen never waits).
-    static func print(_ text: String, command: String, timeout: TimeInterval = printTimeout) -> String {
+    static func print(_ summary: String, command: String, _ text: Catalogue, timeout: TimeInterval = printTimeout) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -85,18 +81,18 @@ enum SummaryOutput {
         process.standardError = FileHandle.nullDevice
         do {
             try process.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
+            pipe.fileHandleForWriting.write(Data(summary.utf8))
             try pipe.fileHandleForWriting.close()
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { usleep(50_000) }
             if process.isRunning {
                 process.terminate()
                 process.waitUntilExit()
-                return " Printing failed: the printer did not answer in \(Int(timeout)) seconds."
+                return text.text(.summaryPrintTimeout, ["seconds": "\(Int(timeout))"])
             }
-            return process.terminationStatus == 0 ? " Sent to the printer." : " Printing failed."
+            return text[process.terminationStatus == 0 ? .summaryPrinted : .summaryPrintFailed]
         } catch {
-            return " Printing failed: \(error.localizedDescription)"
+            return text.text(.summaryPrintFailedWhy, ["reason": error.localizedDescription])
         }
     }
 }

@@ -12,7 +12,7 @@ struct View: ParsableCommand {
     func run() throws {
         var problems: [Diagnostic] = []
         guard let text = ContentLoader.readText(file, &problems, missingIsError: true) else {
-            throw contentError(problems.first?.formatted ?? "\(file): not UTF-8 text")
+            throw contentError(problems.first?.formatted ?? Catalogue().text(.cliNotUtf8, ["path": file]))
         }
         // A file with front matter shows its body; the fields are not for reading.
         var body = text, firstLine = 1
@@ -22,6 +22,6 @@ struct View: ParsableCommand {
         }
         let document = MarkdownParser.parse(body, firstLine: firstLine)
         try TUILauncher.launch(page: .file(file), store: ContentStore(), site: .defaults,
-                               theme: try TUILauncher.theme(theme), file: (file, document))
+                               theme: try TUILauncher.theme(theme, Catalogue()), file: (file, document))
     }
 }

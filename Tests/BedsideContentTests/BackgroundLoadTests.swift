@@ -17,7 +17,7 @@ final class BackgroundLoadTests: XCTestCase {
         lines += store.flows.map { "flow \($0.id) \($0.title)" }
         lines += store.walkthroughs.map { "walkthrough \($0.id) \($0.steps.count)" }
         lines += store.diagnostics.map { "diagnostic \($0.formatted)" }
-        lines.append("home blocks \(store.home.blocks.count); strings \(store.strings.values.count)")
+        lines.append("home blocks \(store.home.blocks.count); strings \(store.strings.entries.count)")
         lines.append("flow files \(store.hasFlowFiles), walkthrough files \(store.hasWalkthroughFiles)")
         return lines
     }

@@ -135,8 +135,27 @@ final class FlowScreenTests: XCTestCase {
         var t = AppState(width: 80, height: 24)
         t.go(to: .flow("high-calcium", answers: urgent.answerIDs), bare)
         let text = Renderer.render(t, bare).text
-        XCTAssertTrue(text.contains("ask your clinic for this number"), text)
+        // Words across wrapped lines and callout bars, as a reader reads them.
+        let words = text.replacingOccurrences(of: "┃", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Issue 13: at 2 a.m. "ask your clinic" helps no one; point to where the number is.
+        XCTAssertTrue(words.contains("Your cancer care team's 24-hour line: the 24-hour number your clinic gave you (often on your appointment card)"), words)
+        XCTAssertFalse(words.contains("ask your clinic"), words)
         XCTAssertFalse(text.contains("555-"), text)
+    }
+
+    /// Issue 13: an urgent card names one number first, the 24-hour line, and
+    /// the care team after it as the number for office hours.
+    func testUrgentCardsNameTheTwentyFourHourLineFirst() {
+        let flow = Shipped.store.flow("high-calcium")!
+        for path in FlowPaths.all(in: flow) where path.outcome.call.contains("after-hours") && path.outcome.call.contains("care-team") {
+            let card = CareCard(outcome: path.outcome, flow: flow, site: env.site, store: Shipped.store)
+            XCTAssertEqual(card.phones.map(\.name), ["after-hours", "care-team"])
+            XCTAssertEqual(card.phones[1].label, "your care team in office hours")
+            XCTAssertTrue(CareCardDocument.phoneLine(card).hasPrefix("Your cancer care team's 24-hour line: 555-0199; "), CareCardDocument.phoneLine(card))
+        }
+        // Listed the other way round in a flow, the order on the card is the same.
+        let swapped = CareCard.phones(["care-team", "after-hours"], site: env.site, strings: Shipped.store.strings)
+        XCTAssertEqual(swapped.map(\.name), ["after-hours", "care-team"])
     }
 
     func testQuitAsksFirstWhileAFlowIsUnderway() {
@@ -156,7 +175,7 @@ final class FlowScreenTests: XCTestCase {
         XCTAssertEqual(s.visit.outcomes.map(\.flowID), [flowID])
         s = UIFixture.run(s, [.key(.backspace)], env)
         XCTAssertEqual(s.visit.outcomes.count, 1, "going back keeps the card until another is reached")
-        let summary = SummaryWriter.text(s.visit, env, date: "30 November 2026")
+        let summary = SummaryWriter.text(s.visit, env, at: LocalTime(year: 2026, month: 11, day: 30, hour: 14, minute: 5))
         XCTAssertTrue(summary.contains("EMERGENCY"), summary)
         XCTAssertTrue(summary.contains("911"), summary)
     }

@@ -143,10 +143,21 @@ final class KioskTests: XCTestCase {
 
     func testFinishForgetMeDoesTheSameAtOnce() {
         let s = busyState()
-        let (gone, effects) = App.update(UIFixture.run(s, [.key(.escape)], env), .key(.char("x")), env)
+        // Issue 13: x asks first; n (or any other key) keeps the visit.
+        let asked = UIFixture.run(s, [.key(.escape), .key(.char("x"))], env)
+        XCTAssertEqual(asked.overlay, .confirmFinish)
+        XCTAssertTrue(Renderer.render(asked, env).text.contains("Finish and forget this visit?"))
+        let kept = UIFixture.run(asked, [.key(.char("n"))], env)
+        XCTAssertFalse(kept.kiosk.privacy)
+        XCTAssertEqual(kept.back, asked.back)
+        let (gone, effects) = App.update(asked, .key(.char("y")), env)
         XCTAssertEqual(effects, [.clearScrollback])
         XCTAssertTrue(gone.kiosk.privacy)
         XCTAssertTrue(gone.back.isEmpty)
+        // Then it says so, on the privacy screen, until the next person presses a key.
+        XCTAssertTrue(Renderer.render(gone, env).text.contains("Your visit was cleared."))
+        let next = UIFixture.run(gone, [.key(.char("a"))], env)
+        XCTAssertFalse(Renderer.render(next, env).text.contains("Your visit was cleared."))
         // And from the visible link on the home page.
         var home = AppState(width: 80, height: 24)
         let forget = home.layout(env).links.firstIndex { $0.target == .app(.forgetVisit) }

@@ -111,10 +111,23 @@ final class ReaderTests: XCTestCase {
     func testOutlineJumpsToAHeading() {
         var s = open(.topic("bone-pain"), height: 14)
         s = UIFixture.run(s, [.key(.char("o")), .key(.down), .key(.down), .key(.enter)], env)
-        let heading = s.layout(env).headings[2]
-        XCTAssertEqual(heading.text, "Tests")
-        XCTAssertEqual(s.location.scroll, min(heading.line, s.maxScroll(s.layout(env))))
+        let entries = s.outlineEntries(env)
+        XCTAssertEqual(entries.map(\.line), entries.map(\.line).sorted(), "in page order")
+        XCTAssertEqual(s.location.scroll, min(entries[2].line, s.maxScroll(s.layout(env))))
         XCTAssertNil(s.overlay)
+    }
+
+    /// Issue 13: the outline lists the boxes (callouts) too, where the signs
+    /// to act on are, and jumps to them.
+    func testOutlineListsCalloutBoxes() throws {
+        let env = Shipped.env()
+        var s = AppState(width: 80, height: 14)
+        s.go(to: .topic("spinal-cord-compression"), env)
+        let entries = s.outlineEntries(env)
+        let box = try XCTUnwrap(entries.firstIndex { $0.text.contains("Get help now if:") }, "\(entries.map(\.text))")
+        s = UIFixture.run(s, [.key(.char("o"))] + Array(repeating: .key(.down), count: box) + [.key(.enter)], env)
+        XCTAssertEqual(s.location.scroll, min(entries[box].line, s.maxScroll(s.layout(env))))
+        XCTAssertTrue(Renderer.render(s, env).text.contains("GET HELP NOW IF:"))
     }
 
     func testDefineShowsTheGlossaryDefinition() {

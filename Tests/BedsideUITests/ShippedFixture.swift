@@ -20,6 +20,6 @@ enum Shipped {
     static func env(kiosk: Bool = false, printCommand: String? = nil) -> AppEnvironment {
         var site = site
         site.printCommand = printCommand
-        return AppEnvironment(store: store, site: site, kiosk: kiosk, today: { "30 November 2026" })
+        return AppEnvironment(store: store, site: site, kiosk: kiosk)
     }
 }

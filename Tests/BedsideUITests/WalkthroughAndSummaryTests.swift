@@ -62,11 +62,22 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         let flow = Shipped.store.flow("high-calcium")!
         let path = BedsideFlowsPaths.firstEmergency(flow)
         s.go(to: .flow(flow.id, answers: path), env)
+        s = UIFixture.run(s, [.clock(LocalTime(year: 2026, month: 11, day: 30, hour: 14, minute: 5))], env)
 
-        let (_, effects) = App.update(s, .key(.char("p")), env)
+        // Issue 13: p shows the summary first; Esc cancels and nothing is saved.
+        let (preview, none) = App.update(s, .key(.char("p")), env)
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(preview.overlay, .summaryPreview(scroll: 0))
+        XCTAssertTrue(Renderer.render(preview, env).text.contains("Your visit summary"))
+        let (cancelled, nothing) = App.update(preview, .key(.escape), env)
+        XCTAssertEqual(nothing, [])
+        XCTAssertNil(cancelled.overlay)
+        let (_, effects) = App.update(preview, .key(.enter), env)
         guard case .saveSummary(let text, let markdown)? = effects.first else { return XCTFail("\(effects)") }
         for out in [text, markdown] {
-            XCTAssertTrue(out.contains("30 November 2026"))
+            XCTAssertTrue(out.contains("Date: November 30, 2026, 2:05 p.m."), out)
+            XCTAssertFalse(out.contains("?."), "no doubled punctuation: \(out)")
+            XCTAssertFalse(out.contains("Not asked"), "questions not asked are left out: \(out)")
             XCTAssertTrue(out.contains("Riverside Cancer Center"))
             XCTAssertTrue(out.contains(topic.title), out)
             XCTAssertTrue(out.contains(flow.title) && out.contains("EMERGENCY") && out.contains("911"), out)
@@ -82,7 +93,7 @@ final class WalkthroughAndSummaryTests: XCTestCase {
     func testTheTopicTheBrowserStartedOnIsInTheSummary() throws {
         let topic = try XCTUnwrap(Shipped.store.topics.last)
         let s = AppState(page: .topic(topic.id), width: 80, height: 24)
-        let (_, effects) = App.update(s, .key(.char("p")), env)
+        let (_, effects) = App.update(UIFixture.run(s, [.key(.char("p"))], env), .key(.enter), env)
         guard case .saveSummary(let text, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertTrue(text.contains(topic.title), text)
     }
@@ -93,7 +104,7 @@ final class WalkthroughAndSummaryTests: XCTestCase {
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.message, "No printer here: please ask staff for a printed copy. Nothing was saved.")
         let printing = Shipped.env(kiosk: true, printCommand: "lp")
-        let (_, printed) = App.update(AppState(width: 80, height: 24), .key(.char("p")), printing)
+        let (_, printed) = App.update(UIFixture.run(AppState(width: 80, height: 24), [.key(.char("p"))], printing), .key(.enter), printing)
         guard case .printSummary? = printed.first else { return XCTFail("\(printed)") }
         XCTAssertEqual(printed.count, 1)
     }

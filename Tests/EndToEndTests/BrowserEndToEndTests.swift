@@ -95,8 +95,11 @@ final class BrowserEndToEndTests: XCTestCase {
         if title.hasPrefix(">") || title.hasPrefix("▸") { title = String(title.dropFirst()).trimmingCharacters(in: .whitespaces) }
         if let label = title.range(of: "  (") { title = String(title[..<label.lowerBound]) }
         try t.send("Enter")
+        // Issue 13: the page opens at the match (highlighted, n for the next), not at
+        // the top: the breadcrumb in the status bar names the page.
         let opened = t.waitFor("the top result (\(title)) to open") {
-            !$0.contains("Up/Down choose") && TmuxSession.rows($0).dropFirst().first?.contains(String(title.prefix(20))) == true
+            !$0.contains("Up/Down choose") && (TmuxSession.rows($0).last?.contains("Match 1 of") == true
+                || TmuxSession.rows($0).last?.contains(String(title.prefix(20))) == true)
         }
         XCTAssertTrue(opened.lowercased().contains("bladder") || opened.lowercased().contains("pee"), opened)
         try t.send("q")
@@ -128,6 +131,9 @@ final class BrowserEndToEndTests: XCTestCase {
     func testSummariesArePrivateAndNeverLandInTheCurrentFolder() throws {
         let t = try start()
         try t.send("p")
+        // Issue 13: a preview first; Enter saves.
+        t.waitFor(text: "Enter save  Esc cancel")
+        try t.send("Enter")
         t.waitFor(text: "Saved: ~/bedside-summaries/")
         let folder = t.dir + "/bedside-summaries"
         let folderMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int)
@@ -146,6 +152,8 @@ final class BrowserEndToEndTests: XCTestCase {
         let homeless = try TmuxSession(["--content", TmuxSession.content], environment: ["HOME": ""])
         homeless.waitFor(text: "bedside explains things")
         try homeless.send("p")
+        homeless.waitFor(text: "Enter save  Esc cancel")
+        try homeless.send("Enter")
         homeless.waitFor(text: "HOME is not set")
         XCTAssertEqual(FileManager.default.fileExists(atPath: cwd), existed, "nothing written to the current folder")
         try homeless.send("q")
