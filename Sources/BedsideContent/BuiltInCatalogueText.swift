@@ -56,7 +56,7 @@ flow-broken-error: "answer '{answer}' leads to '{target}', which is not in this 
 # ---- Home, menus and pages ------------------------------------------------
 home-unavailable: "Welcome to bedside. Pick a section below. Press / to search. Press ? for help."
 home-sections: "Sections"
-home-more: "More"
+home-more: "Start here"
 home-check-symptom: "Check a symptom"
 home-check-symptom-note: "press c"
 home-glossary: "Glossary: medical words explained"

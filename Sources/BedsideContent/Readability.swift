@@ -45,7 +45,8 @@ public enum Readability {
     }
 
     public static func score(of document: Document) -> ReadabilityScore {
-        score(units: proseUnits(of: document.blocks))
+        // A phone placeholder reads as one number.
+        score(units: proseUnits(of: document.mappingText { PhonePlaceholder.plain($0, as: "555-0100") }.blocks))
     }
 
     /// The prose a reader reads: paragraphs, list items, quotes and callouts.

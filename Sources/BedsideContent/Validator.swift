@@ -45,6 +45,9 @@ public struct Validator {
                 found.append(.warning(topic.path, at.line, at.column, MarkdownParser.flattenedMessage))
             }
             checkLinks(in: document.blocks, of: topic, store, &found)
+            if let body = store.body(of: topic.id) {
+                found += PhonePlaceholder.problems(in: body, file: topic.path, firstLine: topic.bodyFirstLine)
+            }
             let score = Readability.score(of: document)
             if score.smog > limits.smog || score.fleschKincaid > limits.fleschKincaid {
                 found.append(.error(topic.path, topic.bodyFirstLine, 1, String(

@@ -85,14 +85,15 @@ public struct CareCard: Equatable, Sendable {
             fillers[name] = phone.number ?? phone.label
         }
         headline = strings.text(Self.headlineKey(outcome.level), fillers)
-        steps = outcome.actions
-        say = outcome.say
-        sayForSomeone = outcome.sayForSomeone
-        meaning = outcome.meaning
+        let fill = { (text: String) in PhonePlaceholder.fill(text, site: site, strings: strings) }
+        steps = outcome.actions.map(fill)
+        say = outcome.say.map(fill)
+        sayForSomeone = outcome.sayForSomeone.map(fill)
+        meaning = fill(outcome.meaning)
         related = outcome.related.map { RelatedTopic(id: $0.value, title: topicTitles[$0.value] ?? $0.value) }
-        safetyLine = outcome.level == .emergency
+        safetyLine = fill(outcome.level == .emergency
             ? (outcome.whileWaiting ?? strings[.flowEmergencyWhileWaiting])
-            : strings[.flowSafetyLine]
+            : strings[.flowSafetyLine])
         self.escalated = escalated
         escalationNote = escalated ? strings[.flowEscalated] : nil
         headings = CareCardHeadings(call: strings[.flowHeadingCall], steps: strings[.flowHeadingSteps],
@@ -146,7 +147,7 @@ public struct CareCard: Equatable, Sendable {
     public static func resolve(_ name: String, site: SiteConfig, strings: Catalogue) -> ResolvedPhone {
         let label = TextKey(rawValue: "phone-\(name)").map { strings[$0] } ?? name
         let number = site.number(for: name).flatMap { $0.isEmpty ? nil : $0 }
-        let missing = TextKey(rawValue: "phone-unset-\(name)") ?? .phoneUnsetCareTeam
-        return ResolvedPhone(name: name, label: label, number: number, missingText: strings[missing])
+        return ResolvedPhone(name: name, label: label, number: number,
+                             missingText: PhonePlaceholder.display(name, site: SiteConfig(phones: [:]), strings: strings))
     }
 }

@@ -65,7 +65,9 @@ public struct SearchDocument: Sendable, Equatable {
     }
 
     static func topic(_ store: ContentStore, _ info: TopicInfo) -> SearchDocument {
-        let text = MarkdownText.split(store.body(of: info.id) ?? "")
+        // A phone placeholder is the clinic's number on screen: as words it is
+        // "number", so it neither matches "phone after hours" nor shows as code.
+        let text = MarkdownText.split(PhonePlaceholder.plain(store.body(of: info.id) ?? "", as: "number"))
         return SearchDocument(id: info.id, kind: .topic, title: info.title,
                               fields: [info.title, info.alsoCalled.joined(separator: "\n"), info.keywords.joined(separator: "\n"),
                                        info.summary, text.headings, text.paragraphs])

@@ -59,6 +59,22 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// Keeps the end of `text` ("…› Bone pain  "): for a breadcrumb, where the
+    /// page you are on matters more than the section above it.
+    public static func truncateFront(_ text: String, to width: Int) -> String {
+        if width <= 0 { return "" }
+        if of(text) <= width { return text }
+        var out: [Character] = []
+        var used = 0
+        for ch in text.reversed() {
+            let w = of(ch)
+            if used + w > width - 2 { break }
+            out.append(ch)
+            used += w
+        }
+        return " …" + String(out.reversed())
+    }
+
     static let wide: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
         0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,

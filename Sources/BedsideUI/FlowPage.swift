@@ -85,6 +85,9 @@ extension AppState {
         guard case .flow(let id, let answers) = location.page,
               let session = FlowPage.session(id, answers: answers, env.store),
               let question = session.question, question.answers.contains(where: { $0.id == answerID }) else { return }
+        // Remember the choice on this page: Backspace comes back with it selected.
+        let layout = layout(env)
+        location.selectedLink = layout.links.firstIndex { $0.target == .app(.answer(answerID)) }
         go(to: .flow(id, answers: Array(session.answered.map(\.answer.id)) + [answerID]), env)
     }
 

@@ -57,9 +57,15 @@ extension AppState {
                 }
             }
         case .help(let scroll):
+            // A page is what the box shows at this size, so paging never skips a line.
+            let box = OverlayRenderer.helpBox(width, height)
+            let last = max(0, HelpText.lines(env, width: box.inner).count - box.rows)
+            let page = max(1, box.rows - 1)
             switch key {
-            case .down, .char("j"), .pageDown, .char(" "): overlay = .help(scroll: min(scroll + (key == .down || key == .char("j") ? 1 : 10), HelpText.lines(env).count))
-            case .up, .char("k"), .pageUp, .char("b"): overlay = .help(scroll: max(0, scroll - (key == .up || key == .char("k") ? 1 : 10)))
+            case .down, .char("j"): overlay = .help(scroll: min(scroll + 1, last))
+            case .pageDown, .char(" "): overlay = .help(scroll: min(scroll + page, last))
+            case .up, .char("k"): overlay = .help(scroll: max(0, scroll - 1))
+            case .pageUp, .char("b"): overlay = .help(scroll: max(0, scroll - page))
             default: overlay = nil
             }
         case .confirmQuit:
@@ -135,10 +141,10 @@ extension AppState {
             let word = String(snippet[range]).trimmingCharacters(in: .whitespacesAndNewlines)
             return word.count >= 3 ? word : nil
         }
-        for word in words where !findMatches(word, env).isEmpty {
-            findFirst(word, env)
-            return
-        }
+        // The rarest matched word on the page is the most telling ("saddle", not
+        // "numbness"): it leads to where the page is about the query.
+        let counted = words.map { (word: $0, count: findMatches($0, env).count) }.filter { $0.count > 0 }
+        if let best = counted.min(by: { $0.count < $1.count }) { findFirst(best.word, env) }
     }
 
     /// Pasted text goes into an open search or find prompt (control characters dropped).

@@ -10,21 +10,21 @@ enum Pages {
         let text = store.strings
         switch page {
         case .home:
-            var blocks = store.home.blocks
-            blocks.append(.heading(heading(2, text[.homeSections])))
-            blocks.append(linkList(store.manifest.sections.map { ($0.title, .section($0.id), nil) }))
+            var blocks = phones(store.home, env).blocks
+            // The ways in come first, so "Check a symptom" and the glossary show
+            // on the first 80x24 screen; the sections follow.
             var more: [(String, LinkTarget, String?)] = []
             if store.hasFlowFiles { more.append((text[.homeCheckSymptom], .flowPicker, text[.homeCheckSymptomNote])) }
             if !store.glossary.isEmpty { more.append((text[.homeGlossary], .glossaryIndex, nil)) }
             if store.hasWalkthroughFiles { more.append((text[.homeWalkthroughs], .walkthroughPicker, nil)) }
+            if env.kiosk { more.append((text[.homeFinish], .app(.forgetVisit), text[.homeFinishNote])) }
             if !more.isEmpty {
                 blocks.append(.heading(heading(2, text[.homeMore])))
                 blocks.append(linkList(more))
             }
-            if env.kiosk {
-                blocks.append(linkList([(text[.homeFinish], .app(.forgetVisit), text[.homeFinishNote])]))
-            }
-            blocks.append(.paragraph([.text(text[.homeKeys])]))
+            blocks.append(.heading(heading(2, text[.homeSections])))
+            blocks.append(linkList(store.manifest.sections.map { ($0.title, .section($0.id), nil) }))
+            if store.home == ContentLoader.minimalHome(text) { blocks.append(.paragraph([.text(text[.homeKeys])])) }
             return Document(blocks: blocks)
         case .section(let id):
             let topics = store.topics(inSection: id)
@@ -34,7 +34,7 @@ enum Pages {
             guard let topic = store.topic(id), let body = store.document(for: id) else {
                 return Document(blocks: [.paragraph([.text(text[.topicNotLoaded])])])
             }
-            var blocks = [Block.heading(heading(1, topic.title))] + body.blocks + [.thematicBreak]
+            var blocks = [Block.heading(heading(1, topic.title))] + phones(body, env).blocks + [.thematicBreak]
             let related = topic.related.compactMap { store.topic($0.value) }
             if !related.isEmpty {
                 blocks.append(.heading(heading(2, text[.pageReadNext])))
@@ -73,6 +73,11 @@ enum Pages {
         case .file:
             return env.file?.document ?? Document(blocks: [])
         }
+    }
+
+    /// The clinic's numbers in place of `{phone:...}`.
+    static func phones(_ document: Document, _ env: AppEnvironment) -> Document {
+        document.mappingText { PhonePlaceholder.fill($0, site: env.site, strings: env.store.strings) }
     }
 
     /// Said when menu files exist but none parsed (every one is broken).

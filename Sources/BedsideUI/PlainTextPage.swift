@@ -6,11 +6,11 @@ import BedsideContent
 /// the promise holds for the words too (curly quotes, dashes, accents), and no
 /// escape or bidi character from a file reaches the terminal.
 public enum PlainTextPage {
-    public static func render(topicID id: String, store: ContentStore, width: Int) -> String? {
+    public static func render(topicID id: String, store: ContentStore, site: SiteConfig = .defaults, width: Int) -> String? {
         guard let topic = store.topic(id), let parsed = store.document(for: id) else { return nil }
         let fold = ASCIIFold.fold
         let text = store.strings
-        let document = parsed.mappingText(fold)
+        let document = parsed.mappingText { fold(PhonePlaceholder.fill($0, site: site, strings: text)) }
         let options = LayoutOptions(width: width, unicode: false, numberLinks: true, headingRules: true)
         let title = Document(blocks: [.heading(Heading(level: 1, content: [.text(fold(topic.title))], anchor: "", line: 0))])
         var out = DocumentLayouter.layout(title, options: options).lines.map(\.text)

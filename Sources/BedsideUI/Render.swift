@@ -89,6 +89,17 @@ public enum Renderer {
                 x += screen.put(span.text, x: x, y: text.y + i, style: span.style, maxWidth: text.x + text.width - x)
             }
         }
+        // Inside a box taller than the screen, its heading stays on the top row
+        // ("Call your care team today if:"), so a line read mid-box never loses
+        // what it is about.
+        if let box = layout.callouts.last(where: { $0.firstLine < s.location.scroll && $0.lastLine >= s.location.scroll + 1 }),
+           box.firstLine < layout.lines.count {
+            screen.fill(x: text.x, y: text.y, width: text.width, height: 1, style: .plain)
+            var x = text.x
+            for span in layout.lines[box.firstLine].spans {
+                x += screen.put(span.text, x: x, y: text.y, style: span.style, maxWidth: text.x + text.width - x)
+            }
+        }
         // The selected link, reversed.
         if let selected = s.location.selectedLink, selected < layout.links.count {
             for piece in layout.links[selected].pieces {
@@ -135,7 +146,7 @@ public enum Renderer {
             urgent = false
         }
         let crumbRoom = urgent ? max(0, min(DisplayWidth.of(crumb), room - DisplayWidth.of(info) - 1)) : room - DisplayWidth.of(info)
-        let used = screen.put(DisplayWidth.truncate(crumb, to: crumbRoom), x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: crumbRoom)
+        let used = screen.put(DisplayWidth.truncateFront(crumb, to: crumbRoom), x: 0, y: y, style: Style(.statusBar, bold: true), maxWidth: crumbRoom)
         if case .find = s.overlay {
             screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         }

@@ -73,7 +73,8 @@ enum WalkthroughPage {
                 return [.paragraph([.text(env.store.strings[.topicNotLoaded])])]
             }
             var blocks: [Block] = [.heading(Pages.heading(2, topic.title))]
-            blocks += anchor.map { section(body.blocks, anchor: $0) } ?? body.blocks
+            let filled = Pages.phones(body, env).blocks
+            blocks += anchor.map { section(filled, anchor: $0) } ?? filled
             return blocks
         }
     }

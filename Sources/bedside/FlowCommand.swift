@@ -90,7 +90,7 @@ struct FlowCommand: ParsableCommand {
             do {
                 try session.answer(input: answer)
             } catch {
-                let reason = (error as? FlowError).map { $0.describe(text) } ?? "\(error)"
+                let reason = error.describe(text)
                 printError(text.text(.cliError, ["message": text.text(.cliFlowBadAnswer, ["number": "\(index + 1)", "answer": answer, "reason": reason])]))
                 throw ExitCode(1)
             }

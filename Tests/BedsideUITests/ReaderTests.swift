@@ -52,7 +52,9 @@ final class ReaderTests: XCTestCase {
         var s = open(.home)
         let links = s.layout(env).links
         XCTAssertLessThan(links.count, 10)
-        s = UIFixture.run(s, [.key(.char("2"))], env)
+        // The link that shows [3]: on the fixture home, Glossary, Symptoms, Tests.
+        XCTAssertTrue(s.layout(env).lines.contains { $0.text.contains("Tests[3]") })
+        s = UIFixture.run(s, [.key(.char("3"))], env)
         XCTAssertEqual(s.location.page, .section("tests"))
     }
 

@@ -106,6 +106,41 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit().code, 0)
     }
 
+    /// Issue 13: at 50x16, `c` then a check showed only the intro, and `1`
+    /// answered a question nobody had seen. The question and its answers are
+    /// on the real screen, and `1` answers that question.
+    func testAt50x16TheQuestionShowsWithItsAnswersBeforeADigitAnswers() throws {
+        let t = try start(width: 50, height: 16)
+        try t.send("c")
+        t.waitFor(text: "Check a symptom")
+        try t.send("2")                 // the second check, whose intro is long
+        let question = t.waitFor("the first question with its answers") { $0.contains("1. Yes") }
+        XCTAssertTrue(question.contains("?"), "a question is on screen:\n\(question)")
+        XCTAssertTrue(question.contains("1. Yes"), "its first answer is on screen:\n\(question)")
+        XCTAssertTrue(question.contains("2. No"), question)
+        let asked = TmuxSession.rows(question).first { $0.contains("?") }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        try t.send("2")                 // "No" to the question on screen
+        let next = t.waitFor("the next question") { !$0.contains(asked) || $0.contains("Question 2") }
+        XCTAssertFalse(next.contains("EMERGENCY"), "No to the first question is not an emergency:\n\(next)")
+        try t.send("q")
+        try t.send("y")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
+    /// Issue 13: at 120x40 the help box cut "(12 Enter for l…" and "with tea…".
+    func testTheHelpBoxAt120x40ShowsWholeLines() throws {
+        let t = try start(width: 120, height: 40)
+        try t.send("?")
+        let help = t.waitFor(text: "Keys")
+        XCTAssertTrue(help.contains("open link number 1-9 (12 Enter for link 12)"), help)
+        XCTAssertTrue(help.contains("walkthroughs: step by step, with teach-back"), help)
+        XCTAssertFalse(help.contains("…"), help)
+        try t.send("m")                 // any other key closes the help
+        t.waitFor("the help to close") { !$0.contains("any other key closes") }
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
     func testRunAFlowToAnEmergencyOutcomeAndSeeTheNumber() throws {
         let t = try start()
         try t.send("c")
