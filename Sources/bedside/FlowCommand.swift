@@ -8,12 +8,24 @@ struct FlowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flow",
         abstract: "Run a symptom check (\"What does this symptom mean?\").",
+        // One example per paragraph: ArgumentParser wraps each at the terminal's
+        // width on word boundaries, so nothing depends on hand-made columns.
         discussion: """
-            bedside flow --list                     list the symptom checks
-            bedside flow ID                         ask the questions on stdin/stdout, as plain text
-            bedside flow ID --answers yes,no,2      print the path and where it ends (ids or 1-based numbers)
-            bedside flow ID --format json           print the first question as JSON
-            bedside flow --table [--format md|tsv]  every answer path of every flow, for clinical sign-off
+            bedside flow --list
+              List the symptom checks.
+
+            bedside flow ID
+              Ask the questions on stdin and stdout, as plain text.
+
+            bedside flow ID --answers yes,no,2
+              Print the path and where it ends (answer ids or 1-based numbers).
+
+            bedside flow ID --format json
+              Print the first question as JSON.
+
+            bedside flow --table [--format md|tsv]
+              Every answer path of every flow, for clinical sign-off.
+
             Exits 1 on an unknown flow or an answer that does not fit.
             """
     )
