@@ -49,6 +49,11 @@ public struct SidebarState: Equatable, Sendable {
     public var expanded: Set<String> = []
     public var cursor = 0
     public var scroll = 0
+    /// The widest section or page label (set from the content by `update`).
+    public var contentWidth = Frame.sidebarWidth
+    /// The page on screen has a table: below `Frame.tableWidth` it gets the
+    /// sidebar's columns (set by `update`).
+    public var pageHasTable = false
 }
 
 public struct SearchState: Equatable, Sendable {

@@ -17,7 +17,10 @@ public enum EventLoop {
                            afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) -> AppState {
         var state = initial
         let outside = OutsideWork(perform)
-        (state.width, state.height) = terminal.size
+        let (width, height) = terminal.size
+        // Through update, so what depends on the size and the content (the
+        // sidebar's width, the question in view) is right on the first frame.
+        state = App.update(state, .resize(width: width, height: height), env).0
         var lastTick = clock.now()
         var lastLocal = clock.local()
         if let local = lastLocal { state = App.update(state, .clock(local), env).0 }

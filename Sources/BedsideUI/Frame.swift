@@ -8,7 +8,14 @@ public struct Rect: Equatable, Sendable {
 public struct Frame: Equatable, Sendable {
     public static let minWidth = 40
     public static let minHeight = 12
+    /// The sidebar's width when its content is not known yet.
     public static let sidebarWidth = 28
+    /// The sidebar fits its labels within this range, and takes at most a
+    /// third of the window, so the text keeps a comfortable width.
+    public static let sidebarRange = 20...34
+    /// Below this width a page with a table hides the sidebar (unless the user
+    /// asked for it): the table needs the columns more.
+    public static let tableWidth = 110
     /// Below this width the sidebar hides itself unless the user asks for it.
     public static let sidebarAutoWidth = 70
     /// A comfortable reading measure, even on wide screens.
@@ -29,9 +36,11 @@ public struct Frame: Equatable, Sendable {
         self.height = height
         tooSmall = width < Frame.minWidth || height < Frame.minHeight
         let bodyHeight = max(0, height - 2)          // header row and status row
-        let showSidebar = state.userVisible ?? (width >= Frame.sidebarAutoWidth && !focusPage)
+        let showSidebar = state.userVisible
+            ?? (width >= Frame.sidebarAutoWidth && !focusPage && !(state.pageHasTable && width < Frame.tableWidth))
         if showSidebar && !tooSmall {
-            let w = min(Frame.sidebarWidth, width / 2)
+            let fitted = min(max(state.contentWidth, Frame.sidebarRange.lowerBound), Frame.sidebarRange.upperBound)
+            let w = min(fitted, max(Frame.sidebarRange.lowerBound, width / 3), width / 2)
             sidebar = Rect(x: 0, y: 1, width: w, height: bodyHeight)
             reader = Rect(x: w + 1, y: 1, width: max(0, width - w - 1), height: bodyHeight)
         } else {

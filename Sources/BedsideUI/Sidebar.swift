@@ -22,6 +22,15 @@ enum Sidebar {
         return rows
     }
 
+    /// The columns the sidebar wants: its widest section or page label, with
+    /// the marker and a space each side. Topic titles are not counted: they
+    /// are long, and a cut topic title still reads.
+    static func contentWidth(_ env: AppEnvironment) -> Int {
+        let sections = env.store.manifest.sections.map { DisplayWidth.of($0.title) + 2 }
+        let pages = [Page.home, .flowPicker, .glossaryIndex, .walkthroughPicker].map { DisplayWidth.of(Pages.title($0, env)) }
+        return (sections + pages).max().map { $0 + 2 } ?? Frame.sidebarWidth
+    }
+
     static func label(_ row: SidebarRow, _ state: AppState, _ env: AppEnvironment) -> String {
         switch row {
         case .page(let page): return Pages.title(page, env)

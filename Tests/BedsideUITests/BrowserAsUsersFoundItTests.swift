@@ -209,6 +209,31 @@ final class BrowserAsUsersFoundItTests: XCTestCase {
         }
     }
 
+    /// The sidebar was 27 columns at every width, and split "zoledron|ic acid"
+    /// in a table at 80 columns: it fits its labels, and a table wins.
+    func testTheSidebarFitsItsLabelsAndGivesWayToATable() throws {
+        let wide = UIFixture.run(AppState(width: 120, height: 30), [.resize(width: 120, height: 30)], env)
+        let labels = Shipped.store.manifest.sections.map { DisplayWidth.of($0.title) + 4 }.max()!
+        XCTAssertEqual(wide.frame.sidebar?.width, min(labels, Frame.sidebarRange.upperBound))
+        let narrow = UIFixture.run(AppState(width: 80, height: 24), [.resize(width: 80, height: 24)], env)
+        XCTAssertEqual(narrow.frame.sidebar?.width, 26, "at most a third of 80 columns")
+        // A page with a table at 80 columns: no sidebar, and no cell word is split.
+        let table = Shipped.store.topics.first { Shipped.store.body(of: $0.id)?.contains("\n|") == true }!
+        var s = AppState(width: 80, height: 24)
+        s.go(to: .topic(table.id), env)
+        s = UIFixture.run(s, [.resize(width: 80, height: 24)], env)
+        XCTAssertNil(s.frame.sidebar, "\(table.id) has a table: it gets the columns")
+        // The reader can still ask for the sidebar.
+        s = UIFixture.run(s, [.key(.char("t"))], env)
+        XCTAssertNotNil(s.frame.sidebar)
+        // At 120 columns there is room for both.
+        var roomy = AppState(width: 120, height: 30)
+        roomy.go(to: .topic(table.id), env)
+        roomy = UIFixture.run(roomy, [.resize(width: 120, height: 30)], env)
+        XCTAssertNil(roomy.sidebar.userVisible)
+        XCTAssertNotNil(roomy.frame.sidebar)
+    }
+
     func testTheHomePageShowsCheckASymptomAndTheGlossaryAt80x24() {
         let text = screen(open(.home))
         let reader = text.split(separator: "\n").map { $0.split(separator: "│", maxSplits: 1).last.map(String.init) ?? "" }.joined(separator: "\n")
