@@ -30,25 +30,30 @@ let package = Package(
         // The symptom-flow state machine (pure, no I/O).
         .target(name: "BedsideFlows", dependencies: ["BedsideContent"]),
         // The pure UI core: state, update(event), render(state, size) -> Screen.
-        .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows"]),
+        .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideFlows"]),
         // The thin ncursesw backend.
-        .target(name: "BedsideTerminal", dependencies: ["BedsideContent", "BedsideUI", "CCurses", "CCrypt"]),
+        .target(name: "BedsideTerminal", dependencies: ["BedsideContent", "BedsideUI", "CCurses"]),
+        // What the programs plug into the UI's seams: the search engine and the
+        // kiosk PIN check (crypt(3)). The UI core itself knows neither.
+        .target(name: "BedsideWiring", dependencies: ["BedsideContent", "BedsideSearch", "BedsideUI", "CCrypt"]),
 
         .executableTarget(name: "bedside", dependencies: [
-            "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal",
+            "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal", "BedsideWiring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
         .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent", "BedsideUI"]),
         // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).
-        .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI"]),
+        .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI", "BedsideWiring"]),
 
         .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
         .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
         .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
-        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey"], exclude: ["Golden"]),
-        .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal"]),
+        .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey", "BedsideWiring"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal", "BedsideUI", "BedsideContent", "CCurses"]),
+        .testTarget(name: "BedsideWiringTests", dependencies: ["BedsideWiring"]),
         .testTarget(name: "BedsideCLITests", dependencies: ["bedside", "BedsideUI", "BedsideContent", "BedsideFlows"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

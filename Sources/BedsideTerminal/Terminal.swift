@@ -122,17 +122,7 @@ public final class Terminal: TerminalBackend {
     }
 
     /// Content characters outside ASCII when the locale cannot show them.
-    private func asciiFallback(_ text: String) -> String {
-        guard let scalar = text.unicodeScalars.first, scalar.value >= 128 else { return text }
-        switch scalar.value {
-        case 0x2500...0x257F: return "-"
-        case 0x2018, 0x2019: return "'"
-        case 0x201C, 0x201D: return "\""
-        case 0x2013, 0x2014: return "-"
-        case 0x2022, 0x25E6, 0x25AA: return "*"
-        default: return "?"
-        }
-    }
+    private func asciiFallback(_ text: String) -> String { KeyDecoder.asciiFallback(text) }
 
     /// Waits up to `timeoutMs` for input.
     public func readEvent(timeoutMs: Int32) -> Event? {
@@ -158,42 +148,73 @@ public final class Terminal: TerminalBackend {
                 action = .wheelDown
             } else if state & (bedside_button1_pressed() | bedside_button1_clicked()) != 0 { action = .press } else { action = .other }
             return .mouse(x: Int(mouse.x), y: Int(mouse.y), action: action)
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        case KEY_IC: return .key(.insert)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_F0 + 1...KEY_F0 + 24: return .key(.function(Int(code - KEY_F0)))
-        default: return .key(.unknown)
+        default: return .key(KeyDecoder.functionKey(code))
         }
     }
 
     private func character(_ value: UInt32) -> Event? {
+        guard value == 27 else { return .key(KeyDecoder.character(value)) }
+        // Escape alone, or Alt+key (ESC followed at once by a key).
+        wtimeout(bedside_stdscr(), 0)
+        var next: wint_t = 0
+        if wget_wch(bedside_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)) {
+            return .key(.alt(Character(scalar)))
+        }
+        return .key(.escape)
+    }
+}
+
+/// The pure parts of talking to a terminal: which raw code is which key, and
+/// what a character becomes where only ASCII can show. Kept apart from the
+/// ncurses calls so they are tested without a terminal.
+public enum KeyDecoder {
+    /// A cell's text on a terminal that can only show ASCII.
+    public static func asciiFallback(_ text: String) -> String {
+        guard let scalar = text.unicodeScalars.first, scalar.value >= 128 else { return text }
+        switch scalar.value {
+        case 0x2500...0x257F: return "-"
+        case 0x2018, 0x2019: return "'"
+        case 0x201C, 0x201D: return "\""
+        case 0x2013, 0x2014: return "-"
+        case 0x2022, 0x25E6, 0x25AA: return "*"
+        default: return "?"
+        }
+    }
+
+
+    /// A curses key code (KEY_UP...) as a key; anything unknown is `.unknown`,
+    /// which no screen acts on (a stray code never exits a kiosk).
+    public static func functionKey(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_NPAGE: .pageDown
+        case KEY_PPAGE: .pageUp
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_IC: .insert
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case KEY_F0 + 1...KEY_F0 + 24: .function(Int(code - KEY_F0))
+        default: .unknown
+        }
+    }
+
+    /// A typed character (not ESC, which needs a look at the next key).
+    public static func character(_ value: UInt32) -> Key {
         switch value {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 27:
-            // Escape alone, or Alt+key (ESC followed at once by a key).
-            wtimeout(bedside_stdscr(), 0)
-            var next: wint_t = 0
-            if wget_wch(bedside_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)) {
-                return .key(.alt(Character(scalar)))
-            }
-            return .key(.escape)
-        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
-        case 0, 28...31: return .key(.unknown)
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return .key(.unknown) }
-            return .key(.char(Character(scalar)))
+        case 9: .tab
+        case 10, 13: .enter
+        case 8, 127: .backspace
+        case 27: .escape
+        case 1...26: .ctrl(Character(Unicode.Scalar(value + 96)!))
+        case 0, 28...31: .unknown
+        case 0x80...0x9F: .unknown      // C1 controls: never text
+        default: Unicode.Scalar(value).map { .char(Character($0)) } ?? .unknown
         }
     }
 }

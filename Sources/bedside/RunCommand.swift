@@ -1,3 +1,4 @@
+import BedsideWiring
 import ArgumentParser
 import BedsideContent
 import BedsideTerminal

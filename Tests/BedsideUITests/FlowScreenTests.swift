@@ -1,3 +1,4 @@
+import BedsideWiring
 import BedsideContent
 import BedsideFlows
 import XCTest

@@ -1,4 +1,4 @@
-import BedsideTerminal
+import BedsideWiring
 import XCTest
 
 final class PINCheckTests: XCTestCase {

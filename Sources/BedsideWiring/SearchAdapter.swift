@@ -1,4 +1,5 @@
 import BedsideContent
+import BedsideUI
 import BedsideSearch
 import Foundation
 
