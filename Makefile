@@ -9,7 +9,7 @@ DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libs
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build release run test check bench search-eval fuzz fuzz-replay install clean startup-order triage-table
+.PHONY: all deps build release run test check bench search-eval fuzz fuzz-replay install clean startup-order triage-table strings
 
 all: build
 
@@ -56,6 +56,7 @@ run: release
 	./.build/release/bedside --content $(CONTENT)
 
 test: deps
+	scripts/check-ui-literals
 	$(SWIFT) build --build-tests
 	./.build/debug/bedside check --content $(CONTENT)
 	@./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - >/dev/null || \
@@ -73,6 +74,10 @@ startup-order: release
 	build-support/startup-order.sh .build/release/bedside
 	rm -f .build/release/bedside
 	$(SWIFT) build $(RELEASE) --product bedside
+
+# The English catalogue compiled in as the fallback for a missing key (a test fails when it is stale).
+strings:
+	scripts/make-builtin-catalogue
 
 # The table a nurse educator signs off: every answer path of every flow (make test fails when it is stale).
 triage-table: build
