@@ -156,7 +156,7 @@ search-kind-glossary: "(glossary)"
 # ---- The help box (?) --------------------------------------------------------
 # Each line is "KEYS | what they do"; a line without " | " is a heading.
 help-title: "Keys"
-help-keys-close: "Up/Down scroll  any other key closes"
+help-keys-close: "Up/Down/PgUp/PgDn scroll  any other key closes"
 help-lines:
   - "Reading"
   - "Up, Down, j, k | scroll one line"
@@ -253,8 +253,6 @@ summary-topics: "Topics you read"
 summary-walkthrough: "Walkthrough: {title}"
 summary-step: "Step {number}: {title}"
 summary-go-over: "Go over again: {title}"
-summary-card: "{check}: {headline}. {title}"
-summary-call: "Call: {phones}"
 summary-footer: "This summary helps you remember your visit. It does not replace advice from your care team. If a symptom gets worse or you are worried, call."
 summary-no-printer: "No printer here: please ask staff for a printed copy. Nothing was saved."
 summary-saved: "Saved: {path} (+ .md)"

@@ -165,8 +165,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case summaryWalkthrough = "summary-walkthrough"
     case summaryStep = "summary-step"
     case summaryGoOver = "summary-go-over"
-    case summaryCard = "summary-card"
-    case summaryCall = "summary-call"
     case summaryFooter = "summary-footer"
     case summaryNoPrinter = "summary-no-printer"
     case summarySaved = "summary-saved"

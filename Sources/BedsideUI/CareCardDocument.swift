@@ -46,6 +46,16 @@ public enum CareCardDocument {
         return blocks
     }
 
+    /// The card as plain ASCII lines no wider than `width`: what `bedside flow`
+    /// prints and what the take-home summary holds, from the same blocks the
+    /// screen shows. With `numberLinks`, related topics carry [n] for a list
+    /// printed after the card.
+    public static func plainLines(_ card: CareCard, width: Int, numberLinks: Bool = false) -> (lines: [String], layout: DocumentLayout) {
+        let folded = blocks(card, quotes: ("\"", "\"")).map { $0.mappingText(ASCIIFold.fold) }
+        let layout = DocumentLayouter.layout(Document(blocks: folded), options: LayoutOptions(width: width, unicode: false, numberLinks: numberLinks))
+        return (layout.lines.map { $0.text.trimmingTrailing() }, layout)
+    }
+
     /// "Your cancer care team's 24-hour line: 555-0100; your care team in
     /// office hours: 555-0199": the most urgent number first.
     public static func phoneLine(_ card: CareCard) -> String {

@@ -62,10 +62,11 @@ extension AppState {
             let last = max(0, HelpText.lines(env, width: box.inner).count - box.rows)
             let page = max(1, box.rows - 1)
             switch key {
-            case .down, .char("j"): overlay = .help(scroll: min(scroll + 1, last))
-            case .pageDown, .char(" "): overlay = .help(scroll: min(scroll + page, last))
-            case .up, .char("k"): overlay = .help(scroll: max(0, scroll - 1))
-            case .pageUp, .char("b"): overlay = .help(scroll: max(0, scroll - page))
+            // Exactly the keys the footer names scroll; every other key closes.
+            case .down: overlay = .help(scroll: min(scroll + 1, last))
+            case .pageDown: overlay = .help(scroll: min(scroll + page, last))
+            case .up: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageUp: overlay = .help(scroll: max(0, scroll - page))
             default: overlay = nil
             }
         case .confirmQuit:

@@ -9,6 +9,8 @@ public enum SummaryWriter {
     struct Section {
         var heading: String
         var items: [String]
+        /// Care cards, whole, as the screen showed them (plain lines).
+        var cards: [[String]] = []
     }
 
     static func sections(_ visit: VisitLog, _ env: AppEnvironment) -> [Section] {
@@ -18,17 +20,16 @@ public enum SummaryWriter {
         out.append(Section(heading: text[.summaryNumbers],
                            items: phones.map { CareCardDocument.capitalizedFirst($0.label) + ": " + $0.display }))
         if !visit.outcomes.isEmpty {
-            var items: [String] = []
+            // Each card whole, from the one renderer the screen and `bedside flow`
+            // use: the level, whom to call, what to do and the safety line read
+            // the same on paper.
+            var cards: [[String]] = []
             for record in visit.outcomes {
                 guard let session = FlowPage.session(record.flowID, answers: record.answers, store),
                       let card = FlowPage.card(session, env) else { continue }
-                // Titles and headlines may end in their own punctuation ("?"):
-                // never add a full stop after one ("?.").
-                let item = sentence(text.text(.summaryCard, ["check": card.flowTitle, "headline": card.headline, "title": card.title]))
-                    + " " + sentence(text.text(.summaryCall, ["phones": CareCardDocument.phoneLine(card)]))
-                items.append(item)
+                cards.append([card.flowTitle] + CareCardDocument.plainLines(card, width: cardWidth).lines)
             }
-            out.append(Section(heading: text[.summaryChecks], items: items))
+            out.append(Section(heading: text[.summaryChecks], items: [], cards: cards))
         }
         if !visit.topics.isEmpty {
             out.append(Section(heading: text[.summaryTopics], items: visit.topics.compactMap { store.topic($0)?.title }))
@@ -53,8 +54,11 @@ public enum SummaryWriter {
         return out
     }
 
-    /// "Bone pain: When to tell your team": a step is named by the part of the
-    /// topic it covers, not the topic's title over and over.
+    /// The width of a care card in the summary (its lines are indented by 4).
+    static let cardWidth = 66
+
+    /// "When to tell your team": a step is named by the part of the topic it
+    /// covers, not the topic's title over and over.
     static func stepTitle(_ target: Walkthrough.Target, _ store: ContentStore) -> String {
         switch target {
         case .topic(let id, let anchor):
@@ -63,7 +67,7 @@ public enum SummaryWriter {
                   let heading = document.blocks.lazy.compactMap({ block -> Heading? in
                       if case .heading(let h) = block, h.anchor == anchor { return h } else { return nil }
                   }).first else { return title }
-            return title + ": " + heading.text
+            return heading.text
         case .flow(let id): return store.flow(id)?.title ?? id
         }
     }
@@ -94,6 +98,9 @@ public enum SummaryWriter {
             for item in section.items {
                 lines.append(item.hasPrefix("  - ") ? item : "- " + item)
             }
+            for card in section.cards {
+                lines += ["### " + (card.first ?? ""), "", "```"] + card.dropFirst() + ["```", ""]
+            }
             lines.append("")
         }
         lines.append("*" + env.store.strings[.summaryFooter] + "*")
@@ -111,6 +118,11 @@ public enum SummaryWriter {
                 let nested = item.hasPrefix("  - ")
                 let body = nested ? String(item.dropFirst(4)) : item
                 lines += TextWrap.lines(body, width: width, first: nested ? "    * " : "  * ", rest: nested ? "      " : "    ")
+            }
+            for card in section.cards {
+                lines += TextWrap.lines(card.first ?? "", width: width, first: "  * ", rest: "    ")
+                lines += card.dropFirst().map { $0.isEmpty ? "" : "    " + $0 }
+                lines.append("")
             }
             lines.append("")
         }

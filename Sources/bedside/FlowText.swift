@@ -8,10 +8,8 @@ import BedsideUI
 enum FlowText {
     /// The card as lines no wider than `width`, then its links by number.
     static func card(_ card: CareCard, store: ContentStore, width: Int) -> [String] {
-        let blocks = CareCardDocument.blocks(card, quotes: ("\"", "\"")).map { $0.mappingText(ASCIIFold.fold) }
-        let options = LayoutOptions(width: width, unicode: false, numberLinks: true)
-        let layout = DocumentLayouter.layout(Document(blocks: blocks), options: options)
-        var out = layout.lines.map { $0.text.trimmingTrailingSpaces }
+        let (lines, layout) = CareCardDocument.plainLines(card, width: width, numberLinks: true)
+        var out = lines
         if !layout.links.isEmpty {
             out += ["", store.strings[.readLinks]]
             for link in layout.links where link.number > 0 {

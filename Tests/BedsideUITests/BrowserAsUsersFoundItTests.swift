@@ -192,6 +192,18 @@ final class BrowserAsUsersFoundItTests: XCTestCase {
         XCTAssertFalse(texts.contains("quit"), "q does nothing in a kiosk")
     }
 
+    /// The help's footer tells the truth: the keys it names scroll, any other closes.
+    func testTheHelpFooterNamesExactlyTheKeysThatScroll() {
+        let open = UIFixture.run(AppState(width: 80, height: 16), [.key(.char("?")), .key(.pageDown)], env)
+        XCTAssertTrue(screen(open).contains("Up/Down/PgUp/PgDn scroll  any other key closes"), screen(open))
+        for key in [Key.up, .down, .pageUp, .pageDown] {
+            if case .help = UIFixture.run(open, [.key(key)], env).overlay {} else { XCTFail("\(key) should scroll") }
+        }
+        for key in [Key.char("j"), .char("k"), .char(" "), .char("b"), .char("q"), .enter, .escape] {
+            XCTAssertNil(UIFixture.run(open, [.key(key)], env).overlay, "\(key) closes")
+        }
+    }
+
     /// "x f", "Backspace ch", "q q" were seen: a hint shows whole or not at all.
     func testTheStatusBarNeverCutsAHint() {
         for width in stride(from: 40, through: 120, by: 3) {
