@@ -94,6 +94,13 @@ public enum ContentLoader {
     /// Files with one of `extensions` below `directory`, sorted so loading is deterministic.
     /// Hidden files and folders (names starting with ".") are skipped, and
     /// symbolic links to folders are not followed, so a loop cannot trap it.
+    /// "bone-pain.es.md", "a-f.es.yaml": a name, a two-letter language, an extension.
+    public static func isTranslation(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let language = parts.dropFirst().first else { return false }
+        return language.count == 2 && language.allSatisfy { $0.isASCII && $0.isLowercase && $0.isLetter }
+    }
+
     /// readdir(3) directly: FileManager's enumerator costs about a millisecond
     /// here, a tenth of the time to the first screen.
     static func files(under directory: String, extensions: Set<String>) -> [String] {
@@ -123,7 +130,9 @@ public enum ContentLoader {
         while let entry = readdir(dir) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
             let name = String(decoding: bytes, as: UTF8.self)
-            guard !name.hasPrefix(".") else { continue }
+            // Hidden files, and translations ("bone-pain.es.md"): a language's
+            // files are read with that language, never as English content.
+            guard !name.hasPrefix("."), !isTranslation(name) else { continue }
             let path = directory + "/" + name
             let wanted = name.lastIndex(of: ".").map { extensions.contains(name[name.index(after: $0)...].lowercased()) } ?? false
             if String(validating: bytes, as: UTF8.self) == nil {

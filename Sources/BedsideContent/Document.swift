@@ -191,6 +191,19 @@ extension Array where Element == Inline {
 }
 
 public enum Anchor {
+    /// Removes a trailing ` {#anchor}` from a heading's inlines and returns the
+    /// anchor (lower-case letters, digits, '-' and '_' only); nil when there is none.
+    public static func takeExplicit(_ content: inout [Inline]) -> String? {
+        guard case .text(let text)? = content.last, text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = text[open.upperBound..<text.index(before: text.endIndex)]
+        guard !id.isEmpty, id.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        var rest = String(text[..<open.lowerBound])
+        while rest.last == " " { rest.removeLast() }
+        content.removeLast()
+        if !rest.isEmpty { content.append(.text(rest)) }
+        return String(id)
+    }
+
     /// GitHub-style anchor: lower case, spaces to '-', punctuation dropped.
     /// "What you can do" -> "what-you-can-do".
     public static func slug(_ text: String) -> String {

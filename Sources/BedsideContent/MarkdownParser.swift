@@ -160,9 +160,12 @@ private struct Converter {
         let at = location(node)
         switch typeName(node) {
         case "heading":
-            let content = inlines(childrenOf: node, at: at)
+            var content = inlines(childrenOf: node, at: at)
+            // "## Cuándo avisar {#when-to-tell-your-team}": a translation keeps
+            // the English anchor, so links and walkthrough steps find it.
+            let explicit = Anchor.takeExplicit(&content)
             return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content,
-                                    anchor: Anchor.slug(content.plainText), line: at.line))
+                                    anchor: explicit ?? Anchor.slug(content.plainText), line: at.line))
         case "paragraph":
             let content = inlines(childrenOf: node, at: at)
             return content.isEmpty ? nil : .paragraph(content)
