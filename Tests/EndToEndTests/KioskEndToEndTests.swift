@@ -259,7 +259,29 @@ final class KioskEndToEndTests: XCTestCase {
     /// Folders the test suites and bedside-bench make in the temporary folder
     /// (other test runs may make them while this one runs); bedside never does.
     static let testFolderPrefixes = ["bedside-e2e-", "bedside-tmux-", "bedside-kiosk-", "bedside-flows-", "bedside-fixture-",
-                                     "bedside-search-fixture-", "bedside-ui-fixture-", "bedside-corpus-"]
+                                     "bedside-search-fixture-", "bedside-ui-fixture-", "bedside-corpus-", "bedside-nrf-",
+                                     "bedside-site-", "bedside-broken-menu-", "bedside-read-safety-", "bedside-plain-safety-",
+                                     "bedside-grapheme-", "bedside-bench-"]
+
+    /// Every temporary folder a test or bedside-bench makes is in the list
+    /// above, so the /tmp check below cannot fail on a test running beside it.
+    func testEveryTestFolderPrefixIsKnown() throws {
+        let root = TmuxSession.repoRoot
+        var prefixes = Set<String>()
+        for dir in ["Tests", "Sources/BedsideBench"] {
+            for path in FileManager.default.subpaths(atPath: root + "/" + dir) ?? [] where path.hasSuffix(".swift") {
+                let text = try String(contentsOfFile: root + "/" + dir + "/" + path, encoding: .utf8)
+                let pattern = try NSRegularExpression(pattern: #"NSTemporaryDirectory\(\) \+ "(bedside-[a-z0-9-]+)"#)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    prefixes.insert((text as NSString).substring(with: match.range(at: 1)))
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(prefixes.count, 10)
+        for prefix in prefixes.sorted() {
+            XCTAssertTrue(Self.testFolderPrefixes.contains { prefix.hasPrefix($0) }, "\(prefix) is missing from testFolderPrefixes")
+        }
+    }
 
     /// Entries in /tmp named like bedside's own files, apart from test folders.
     static func bedsideEntriesInTmp() -> Set<String> {
