@@ -11,7 +11,7 @@ import Foundation
 // `App.update` and `Renderer.render`. The app must never quit or write, and
 // its invariants must hold after every event.
 //
-//   bedside-monkey [--content DIR] [--events N] [--seed S]
+//   bedside-monkey [--content DIR] [--events N] [--seed S] [--progress N]
 //
 // `make test` builds it in release with -enable-testing (so it can reach the
 // core's internal layout for the scroll and link invariants), in its own
@@ -56,6 +56,73 @@ struct KioskMonkey {
         var resizes = 0
     }
 
+    /// What a run reached, so two runs can be compared by the paths they
+    /// covered, not only by their length: the kinds of screen (page kind,
+    /// overlay kind and the kiosk's flags), the transitions between them (an
+    /// event kind taking one kind of screen to another) and the pages.
+    struct Coverage {
+        struct Mode: Hashable {
+            var page: String
+            var overlay: String
+            var privacy: Bool
+            var locked: Bool
+            var tooSmall: Bool
+        }
+        struct Transition: Hashable {
+            var event: String
+            var from: Mode
+            var to: Mode
+        }
+        var modes = Set<Mode>()
+        var transitions = Set<Transition>()
+        var pages = Set<Page>()
+
+        var summary: String { "\(modes.count) screen kinds, \(transitions.count) transitions, \(pages.count) pages" }
+
+        static func mode(_ s: AppState) -> Mode {
+            Mode(page: pageKind(s.location.page), overlay: overlayKind(s.overlay), privacy: s.kiosk.privacy,
+                 locked: s.kiosk.now < s.kiosk.lockedUntil, tooSmall: s.frame.tooSmall)
+        }
+
+        static func pageKind(_ page: Page) -> String {
+            switch page {
+            case .home: "home"
+            case .section: "section"
+            case .topic: "topic"
+            case .glossaryIndex: "glossary"
+            case .glossaryTerm: "glossary term"
+            case .flowPicker: "flow picker"
+            case .flow(_, let answers): answers.isEmpty ? "flow start" : "flow answered"
+            case .walkthroughPicker: "walkthrough picker"
+            case .walkthrough: "walkthrough"
+            case .file: "file"
+            }
+        }
+
+        static func overlayKind(_ overlay: Overlay?) -> String {
+            switch overlay {
+            case nil: "none"
+            case .search: "search"
+            case .find: "find"
+            case .definition: "definition"
+            case .glossaryPick: "glossary pick"
+            case .outline: "outline"
+            case .help: "help"
+            case .confirmQuit: "confirm quit"
+            case .confirmFinish: "confirm finish"
+            case .summaryPreview: "summary preview"
+            case .adminPIN(_, let wrong): "PIN after \(wrong) wrong"
+            }
+        }
+
+        mutating func record(_ event: Event, from before: AppState, to after: AppState) {
+            let from = Self.mode(before), to = Self.mode(after)
+            modes.insert(to)
+            transitions.insert(Transition(event: KioskMonkey.kind(of: event), from: from, to: to))
+            pages.insert(after.location.page)
+        }
+    }
+
     struct Result {
         var events: Int
         /// The first failure of each kind, in order.
@@ -63,11 +130,14 @@ struct KioskMonkey {
         /// How often each kind of failure happened.
         var repeats: [String: Int]
         var stats: Stats
+        var coverage: Coverage
 
         func summary(seed: UInt64, seconds: Double) -> String {
-            "kiosk monkey: seed \(seed), \(events) events in \(String(format: "%.1f", seconds)) s, "
+            "kiosk monkey: seed \(seed), \(events) events in \(String(format: "%.1f", seconds)) s "
+                + "(\(Int(Double(events) / max(seconds, 0.001))) events/s), "
                 + "\(stats.privacyResets) idle resets, \(stats.pagesVisited) page changes, \(stats.pinPrompts) PIN prompts, "
-                + "\(stats.pinLocks) PIN locks, \(stats.resizes) resizes, \(failures.isEmpty ? "no" : "\(failures.count) kinds of") broken invariants"
+                + "\(stats.pinLocks) PIN locks, \(stats.resizes) resizes; reached \(coverage.summary); "
+                + "\(failures.isEmpty ? "no" : "\(failures.count) kinds of") broken invariants"
         }
 
         /// One paragraph per kind of failure: what broke, where, the events
@@ -109,6 +179,7 @@ struct KioskMonkey {
     var state: AppState
     var now = 0.0
     var stats = Stats()
+    var coverage = Coverage()
     /// Events that must come next (the staff chord, a PIN try).
     var queued: [Event] = []
 
@@ -198,7 +269,7 @@ struct KioskMonkey {
     /// Runs `count` events. After a broken invariant the run starts again from
     /// a fresh home page (a broken state would only repeat the same problem)
     /// and goes on, so one run lists every kind of problem it meets.
-    mutating func run(count: Int) -> Result {
+    mutating func run(count: Int, progress: Int? = nil, report: (Int, Coverage) -> Void = { _, _ in }) -> Result {
         var recent: [Event] = []
         var failures: [Failure] = []
         var repeats: [String: Int] = [:]
@@ -214,6 +285,8 @@ struct KioskMonkey {
             if state.location.page != before.location.page { stats.pagesVisited += 1 }
             if case .adminPIN = state.overlay, !Self.isPIN(before.overlay) { stats.pinPrompts += 1 }
             if state.kiosk.lockedUntil != before.kiosk.lockedUntil { stats.pinLocks += 1 }
+            coverage.record(event, from: before, to: state)
+            if let progress, (index + 1) % progress == 0 { report(index + 1, coverage) }
             let screen = Renderer.render(state, env)
             if let problem = check(effects: effects, screen: screen) {
                 let failure = Failure(index: index, event: event, problem: problem, recent: recent)
@@ -226,7 +299,7 @@ struct KioskMonkey {
                 state = fresh
             }
         }
-        return Result(events: count, failures: failures, repeats: repeats, stats: stats)
+        return Result(events: count, failures: failures, repeats: repeats, stats: stats, coverage: coverage)
     }
 
     /// An event's kind without its details ("key(char)", "resize"), to group failures.
@@ -322,7 +395,7 @@ struct KioskMonkey {
 
 enum MonkeyCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        var content = "Content", events = 1_000_000, seed: UInt64 = 20_261_130
+        var content = "Content", events = 1_000_000, seed: UInt64 = 20_261_130, progress: Int?
         var rest = arguments.dropFirst()
         while let flag = rest.popFirst() {
             guard let value = rest.popFirst() else { return usage("\(flag) needs a value") }
@@ -330,6 +403,7 @@ enum MonkeyCommand {
             case "--content": content = value
             case "--events": guard let n = Int(value), n > 0 else { return usage("--events wants a positive number, not '\(value)'") }; events = n
             case "--seed": guard let s = UInt64(value) else { return usage("--seed wants a number, not '\(value)'") }; seed = s
+            case "--progress": guard let n = Int(value), n > 0 else { return usage("--progress wants a positive number, not '\(value)'") }; progress = n
             default: return usage("unknown option '\(flag)'")
             }
         }
@@ -337,7 +411,9 @@ enum MonkeyCommand {
         guard env.store.topics.count > 0 else { return usage("no topics found in '\(content)' (use --content DIR)") }
         var monkey = KioskMonkey(seed: seed, env: env)
         let started = Date()
-        let result = monkey.run(count: events)
+        let result = monkey.run(count: events, progress: progress) { done, coverage in
+            print("kiosk monkey: \(done) events, \(String(format: "%.1f", Date().timeIntervalSince(started))) s: reached \(coverage.summary)")
+        }
         let seconds = Date().timeIntervalSince(started)
         print(result.summary(seed: seed, seconds: seconds))
         for line in result.report(seed: seed) { print(line) }
@@ -345,7 +421,7 @@ enum MonkeyCommand {
     }
 
     static func usage(_ problem: String) -> Int32 {
-        FileHandle.standardError.write(Data("bedside-monkey: \(problem)\nusage: bedside-monkey [--content DIR] [--events N] [--seed S]\n".utf8))
+        FileHandle.standardError.write(Data("bedside-monkey: \(problem)\nusage: bedside-monkey [--content DIR] [--events N] [--seed S] [--progress N]\n".utf8))
         return 2
     }
 }
