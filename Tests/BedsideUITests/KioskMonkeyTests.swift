@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import BedsideUI
 @testable import BedsideMonkey
 
 /// The kiosk monkey (Sources/BedsideMonkey) on the shipped content: random
@@ -7,7 +8,8 @@ import XCTest
 /// `Renderer.render` in kiosk mode. The app must never quit and every
 /// invariant must hold after every event. The 1,000,000-event run is the
 /// release-built `bedside-monkey` in `make test`; here a debug build runs
-/// 50,000 events (BEDSIDE_MONKEY_EVENTS and BEDSIDE_MONKEY_SEED override).
+/// 10,000 events and three short runs (BEDSIDE_MONKEY_EVENTS and
+/// BEDSIDE_MONKEY_SEED override).
 final class KioskMonkeyTests: XCTestCase {
     static let env = KioskMonkey.environment(content: URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content").path)
@@ -36,6 +38,33 @@ final class KioskMonkeyTests: XCTestCase {
     func testASeedReplaysTheSameEvents() {
         var a = KioskMonkey(seed: 7, env: Self.env), b = KioskMonkey(seed: 7, env: Self.env)
         for _ in 0..<2_000 { XCTAssertEqual(a.nextEvent(), b.nextEvent()) }
+    }
+
+    /// The run uses two threads (update on one, render and checks on the
+    /// other). It must give exactly what one thread gives, also when
+    /// invariants break and the run starts again from home: here an extra
+    /// invariant breaks on every search box and every topic page.
+    func testTwoThreadsReportExactlyWhatOneThreadDoes() {
+        let extra: @Sendable (AppState) -> KioskMonkey.Problem? = { state in
+            if case .search = state.overlay { return KioskMonkey.Problem(kind: "test: search box", detail: "\(state.location.page)") }
+            if case .topic = state.location.page { return KioskMonkey.Problem(kind: "test: topic", detail: "\(state.location.page)") }
+            return nil
+        }
+        var one = KioskMonkey(seed: 11, env: Self.env), two = KioskMonkey(seed: 11, env: Self.env)
+        let a = one.run(count: 1_500, pipelined: false, extra: extra)
+        let b = two.run(count: 1_500, pipelined: true, extra: extra)
+        XCTAssertGreaterThan(a.failures.count, 1, "the extra invariant broke")
+        XCTAssertGreaterThanOrEqual(a.repeats.values.reduce(0, +), 5, "and the run started again from home after it")
+        XCTAssertEqual(a.repeats, b.repeats)
+        XCTAssertEqual(a.failures.map(\.index), b.failures.map(\.index))
+        XCTAssertEqual(a.failures.map(\.event), b.failures.map(\.event))
+        XCTAssertEqual(a.failures.map(\.recent), b.failures.map(\.recent))
+        XCTAssertEqual(a.failures.map(\.problem.detail), b.failures.map(\.problem.detail))
+        XCTAssertEqual(a.coverage.transitions, b.coverage.transitions)
+        XCTAssertEqual(a.coverage.pages, b.coverage.pages)
+        XCTAssertEqual([a.stats.privacyResets, a.stats.pagesVisited, a.stats.pinPrompts, a.stats.pinLocks, a.stats.resizes],
+                       [b.stats.privacyResets, b.stats.pagesVisited, b.stats.pinPrompts, b.stats.pinLocks, b.stats.resizes])
+        XCTAssertEqual(one.state, two.state, "both end in the same state")
     }
 
     func run(seed: UInt64, count: Int, file: StaticString = #filePath, line: UInt = #line) {
