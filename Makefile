@@ -9,7 +9,8 @@ DEB_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libs
 FUZZ_SCRATCH := .build-fuzz
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build release run test check bench search-eval fuzz fuzz-replay install clean startup-order triage-table strings
+.PHONY: all deps build release run test check bench search-eval fuzz fuzz-replay install clean startup-order triage-table strings \
+        test-build test-content test-unit test-e2e test-monkey-build test-monkey monkey
 
 all: build
 
@@ -55,18 +56,67 @@ release: deps
 run: release
 	./.build/release/bedside --content $(CONTENT)
 
+# make test runs two chains side by side on the two cores (make -j; each job's
+# output is printed whole when it ends):
+#  - the debug build with the tests, then `bedside check`, the triage table,
+#    the fuzz seeds, and the XCTest and Swift Testing suites in two processes
+#    at once (the tmux end-to-end tests, which mostly wait for a terminal, and
+#    all the others);
+#  - the release build of bedside-monkey, then its 1,000,000 events (seed
+#    20261130) and three 3,000-event runs on seeds 1, 2 and 3.
+# The monkey is the long pole (~75 s to build, then ~4,000 events/s with a
+# core for its render-and-check thread), so it starts first.
+# The test bundle is run directly, not through `swift test`, which locks .build
+# and so cannot run twice at once; the output is the same XCTest and Swift
+# Testing output. `swift test` alone still runs everything, the debug monkey too.
+MONKEY_EVENTS  ?= 1000000
+MONKEY_SCRATCH := .build/monkey
+MONKEY         := $(MONKEY_SCRATCH)/release/bedside-monkey
+XCTEST         := .build/debug/bedsidePackageTests.xctest
+TEST_ENV       := BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) BEDSIDE_MONKEY_IN_RELEASE=1
+# Test classes, as Module.Class, from the bundle's own list.
+test_classes    = $$($(XCTEST) --list-tests | sed -n 's|^\([A-Za-z0-9_]*\.[A-Za-z0-9_]*\)/.*|\1|p' | sort -u)
+
 test: deps
 	scripts/check-ui-literals
+	$(SWIFT) package resolve
+	@$(MAKE) --no-print-directory -j4 --output-sync=target test-content test-unit test-e2e test-monkey
+
+# The parts of `make test`, for `make -j` above (each can run alone too).
+test-build:
 	$(SWIFT) build --build-tests
+
+test-content: test-build
 	./.build/debug/bedside check --content $(CONTENT)
 	@./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - >/dev/null || \
 	  { ./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - | head -40; \
 	    echo "docs/triage-table.md is stale: the flows changed. Run 'make triage-table', review the diff, and commit it."; exit 1; }
-	BEDSIDE_BIN=$(CURDIR)/.build/debug/bedside BEDSIDE_CONTENT=$(CURDIR)/$(CONTENT) $(SWIFT) test --skip-build
 	for target in content yaml nesting; do \
 	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
 	done
-	$(SWIFT) build -c release -Xswiftc -enable-testing --scratch-path .build/monkey --product bedside-monkey && ./.build/monkey/release/bedside-monkey --content $(CONTENT) --events 1000000
+
+# Every XCTest class but the end-to-end ones, then the Swift Testing suites.
+test-unit: test-build
+	classes=$(test_classes); filter=$$(echo "$$classes" | grep -v '^EndToEndTests\.' | paste -sd, -); \
+	  [ -n "$$filter" ] && $(TEST_ENV) $(XCTEST) "$$filter"
+	$(TEST_ENV) $(XCTEST) --testing-library swift-testing
+
+test-e2e: test-build
+	classes=$(test_classes); filter=$$(echo "$$classes" | grep '^EndToEndTests\.' | paste -sd, -); \
+	  [ -n "$$filter" ] && $(TEST_ENV) $(XCTEST) "$$filter"
+
+test-monkey-build:
+	$(SWIFT) build -c release -Xswiftc -enable-testing --scratch-path $(MONKEY_SCRATCH) --product bedside-monkey
+
+test-monkey: test-monkey-build
+	$(MONKEY) --content $(CONTENT) --events $(MONKEY_EVENTS) --expect-every-kind
+	for seed in 1 2 3; do $(MONKEY) --content $(CONTENT) --events 3000 --seed $$seed --expect-every-kind || exit 1; done
+
+# A longer monkey run on its own: `make monkey MONKEY_EVENTS=10000000 MONKEY_SEED=7`
+# (the summary lists what it reached; --progress prints it as it goes).
+MONKEY_SEED ?= 20261130
+monkey: deps test-monkey-build
+	$(MONKEY) --content $(CONTENT) --events $(MONKEY_EVENTS) --seed $(MONKEY_SEED) --progress 100000 --expect-every-kind
 
 # Needs valgrind and tmux (both in DEB_PACKAGES). SwiftPM does not see the list
 # change, so the binary is removed to make it link again with the new order.
