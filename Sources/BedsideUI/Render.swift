@@ -141,8 +141,12 @@ public enum Renderer {
             info = message
         } else {
             // Hints after the breadcrumb, in the room left: whole hints only.
-            let crumbWidth = min(DisplayWidth.of(crumb), room / 2)
-            info = fittingHints(hints(s, env), room: room - crumbWidth)
+            // Where you are comes first; the hints take what is left, but the
+            // most useful hint always keeps its room.
+            let all = hints(s, env)
+            let firstHint = all.first.map { DisplayWidth.of($0) } ?? 0
+            let crumbWidth = min(DisplayWidth.of(crumb), max(room / 2, room - firstHint))
+            info = fittingHints(all, room: room - crumbWidth)
             urgent = false
         }
         let crumbRoom = urgent ? max(0, min(DisplayWidth.of(crumb), room - DisplayWidth.of(info) - 1)) : room - DisplayWidth.of(info)
