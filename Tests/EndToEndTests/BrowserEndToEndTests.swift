@@ -116,7 +116,9 @@ final class BrowserEndToEndTests: XCTestCase {
         try t.send("c")
         t.waitFor(text: "Check a symptom")
         try t.send("2")                 // the second check, whose intro is long
-        let question = t.waitFor("the first question with its answers") { $0.contains("1. Yes") }
+        let question = t.waitFor("the first question with its answers") {
+            $0.contains("1. Yes") && $0.contains("2. No") && $0.contains("3. Not sure") && $0.contains("?")
+        }
         XCTAssertTrue(question.contains("?"), "a question is on screen:\n\(question)")
         XCTAssertTrue(question.contains("1. Yes"), "its first answer is on screen:\n\(question)")
         XCTAssertTrue(question.contains("2. No"), question)
@@ -133,7 +135,8 @@ final class BrowserEndToEndTests: XCTestCase {
     func testTheHelpBoxAt120x40ShowsWholeLines() throws {
         let t = try start(width: 120, height: 40)
         try t.send("?")
-        let help = t.waitFor(text: "Keys")
+        // The whole box, not the first rows of a frame still being drawn.
+        let help = t.waitFor("the help box") { $0.contains("any other key closes") && $0.contains("(12 Enter for link 12)") }
         XCTAssertTrue(help.contains("open link number 1-9 (12 Enter for link 12)"), help)
         XCTAssertTrue(help.contains("walkthroughs: step by step, with teach-back"), help)
         XCTAssertFalse(help.contains("…"), help)
