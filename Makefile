@@ -147,6 +147,7 @@ bench: deps
 search-eval: deps
 	$(SWIFT) build $(RELEASE) --product bedside-bench
 	./.build/release/bedside-bench --content $(CONTENT) --search-eval
+	./.build/release/bedside-bench --content $(CONTENT) --search-eval --lang es
 
 # The fuzzer is a release build (-O keeps Swift's bounds and overflow checks; several times the runs
 # of debug) with -DBEDSIDE_FUZZ, which swaps the replay main for libFuzzer's entry point.

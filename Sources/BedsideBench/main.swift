@@ -5,6 +5,7 @@ import Foundation
 //   --content DIR    the shipped content (default: Content)
 //   --bin PATH       the bedside binary, for first-paint figures
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
+//   --lang es        the evaluation in Spanish (Tests/SearchEval/queries.es.yaml)
 //   --topics N       size of the generated corpus (default 10000)
 //   --only PART      one part: content, flows, search, ui or hostile
 //   --profile-search-build N   build the shipped search index N times (for perf)
@@ -33,6 +34,7 @@ struct BenchOptions {
     var generatedTopics = 10_000
     var only: String?
     var profileSearchBuild: Int?
+    var language: ContentLanguage = .en
 
     static func parse(_ args: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -42,6 +44,7 @@ struct BenchOptions {
             case "--content": options.content = iterator.next() ?? options.content
             case "--bin": options.bin = iterator.next() ?? options.bin
             case "--search-eval": options.searchEvalOnly = true
+            case "--lang": options.language = iterator.next().flatMap(ContentLanguage.parse) ?? .en
             case "--only": options.only = iterator.next()
             case "--profile-search-build": options.profileSearchBuild = iterator.next().flatMap(Int.init) ?? 200
             case "--topics": options.generatedTopics = iterator.next().flatMap(Int.init) ?? options.generatedTopics

@@ -97,6 +97,52 @@ public struct Catalogue: Equatable, Sendable {
         return result
     }
 
+    /// This catalogue with `translation`'s entries over it: a key the
+    /// translation lacks keeps this catalogue's (English) text.
+    public func overlaid(by translation: Catalogue) -> Catalogue {
+        var merged = self
+        merged.entries.merge(translation.entries) { _, new in new }
+        return merged
+    }
+
+    /// The `{placeholders}` of each text this catalogue shares with `english`
+    /// must be the same: a translation that drops `{count}` or `{emergency}`
+    /// would lose a number or a phone number from the screen.
+    public func placeholderProblems(comparedWith english: Catalogue) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (key, entry) in entries.sorted(by: { (lines[$0.key] ?? 0) < (lines[$1.key] ?? 0) }) {
+            guard let original = english.entries[key] else { continue }
+            let want = Self.placeholders(original), have = Self.placeholders(entry)
+            if want != have {
+                let missing = want.subtracting(have).sorted(), extra = have.subtracting(want).sorted()
+                var parts: [String] = []
+                if !missing.isEmpty { parts.append("lacks " + missing.map { "{\($0)}" }.joined(separator: ", ")) }
+                if !extra.isEmpty { parts.append("has " + extra.map { "{\($0)}" }.joined(separator: ", ") + " that the English does not") }
+                out.append(.error(path, lines[key] ?? 1, 1, "'\(key)' \(parts.joined(separator: " and ")): keep the English placeholders"))
+            }
+        }
+        return out
+    }
+
+    static func placeholders(_ entry: Entry) -> Set<String> {
+        let texts: [String] = switch entry {
+        case .text(let text): [text]
+        case .plural(let one, let other): [one, other]
+        case .list(let items): items
+        }
+        var names: Set<String> = []
+        for text in texts {
+            var rest = text[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = rest[rest.index(after: open)..<close]
+                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) { names.insert(String(name)) }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        // "{count}" may be left out of a "one" form ("un intento"), so plurals compare their union.
+        return names
+    }
+
     /// Keys the program uses that this file does not define (each then shows
     /// the built-in English), and keys it defines that nothing uses.
     public func problems() -> [Diagnostic] {

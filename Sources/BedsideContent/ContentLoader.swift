@@ -10,7 +10,10 @@ public enum ContentLoader {
     ///   leave topics, flows and walkthroughs to `ContentStore.loadInBackground()`,
     ///   or to whoever reads them first. The store answers the same either
     ///   way, diagnostics included.
-    public static func load(root: String, background: Bool = false) -> ContentStore {
+    /// - Parameter language: the language to show. English is the source: a
+    ///   translation (`bone-pain.es.md` beside `bone-pain.md`) supplies only
+    ///   text, and whatever is not translated yet stays in English.
+    public static func load(root: String, language: ContentLanguage = .en, background: Bool = false) -> ContentStore {
         let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
 
         // sections.yaml: without it, fall back to the topic sections so nothing is lost.
@@ -21,17 +24,22 @@ public enum ContentLoader {
             let (parsed, problems) = Manifest.parse(text: text, path: manifestPath)
             manifest = parsed
             manifestDiagnostics += problems
+            if language != .en {
+                let (translated, more) = TranslationOverlay.manifest(manifest, root: root, language: language)
+                manifest = translated
+                manifestDiagnostics += more
+            }
         }
 
         // Files are independent, so they are parsed in parallel; results are
         // merged in the order of a sequential pass (topics, glossary, flows,
         // walkthroughs; files sorted), so the store and its diagnostics never
         // depend on timing.
-        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &manifestDiagnostics).map { FileJob.topic($0) }
-        let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"], skipped: &manifestDiagnostics).map { FileJob.glossary($0) }
+        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &manifestDiagnostics).map { FileJob.topic($0, language) }
+        let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"], skipped: &manifestDiagnostics).map { FileJob.glossary($0, language) }
         let flowFiles = files(under: root + "/flows", extensions: ["md"], skipped: &manifestDiagnostics)
         let walkthroughFiles = files(under: root + "/walkthroughs", extensions: ["md"], skipped: &manifestDiagnostics)
-        let laterJobs = flowFiles.map { FileJob.flow($0) } + walkthroughFiles.map { FileJob.walkthrough($0) }
+        let laterJobs = flowFiles.map { FileJob.flow($0, language) } + walkthroughFiles.map { FileJob.walkthrough($0, language) }
         let fileCounts = DeferredContent.FileCounts(flows: flowFiles.count, walkthroughs: walkthroughFiles.count)
 
         let glossary: Parsed
@@ -66,12 +74,46 @@ public enum ContentLoader {
             strings = parsed
             trailing += problems + parsed.problems()
         }
+        var homePath = root + "/home.md"
+        if let translatedStrings = language.translationPath(of: stringsPath),
+           FileManager.default.fileExists(atPath: translatedStrings), let text = readText(translatedStrings, &trailing) {
+            // A key the translation lacks keeps its English text (and check says which).
+            let (parsed, problems) = Catalogue.parse(text: text, path: translatedStrings)
+            trailing += problems + parsed.problems() + parsed.placeholderProblems(comparedWith: strings)
+            strings = strings.overlaid(by: parsed)
+        }
+        if let translatedHome = language.translationPath(of: homePath), FileManager.default.fileExists(atPath: translatedHome) {
+            homePath = translatedHome
+        }
 
-        let home = loadHome(root + "/home.md", strings: strings, &trailing)
+        let home = loadHome(homePath, strings: strings, &trailing)
 
-        return ContentStore(root: root, manifest: manifest, glossary: glossary.glossary, home: home, strings: strings,
+        return ContentStore(root: root, language: language, manifest: manifest, glossary: glossary.glossary, home: home, strings: strings,
                             deferred: deferred, manifestDiagnostics: manifestDiagnostics,
                             glossaryDiagnostics: glossary.diagnostics, trailingDiagnostics: trailing)
+    }
+
+    /// The string catalogue of one language (English under a translation's missing keys).
+    public static func catalogue(root: String, language: ContentLanguage) -> Catalogue {
+        var ignored: [Diagnostic] = []
+        let path = root + "/strings.yaml"
+        var strings = readText(path, &ignored).map { Catalogue.parse(text: $0, path: path).0 } ?? Catalogue()
+        if let translated = language.translationPath(of: path), let text = readText(translated, &ignored) {
+            strings = strings.overlaid(by: Catalogue.parse(text: text, path: translated).0)
+        }
+        return strings
+    }
+
+    /// The languages a content folder holds: English, and each language with its
+    /// own strings or section titles (`strings.es.yaml`, `sections.es.yaml`).
+    public static func languages(root: String) -> [ContentLanguage] {
+        let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        return ContentLanguage.allCases.filter { language in
+            guard language != .en else { return true }
+            return ["/strings.yaml", "/sections.yaml"].contains { name in
+                language.translationPath(of: root + name).map { FileManager.default.fileExists(atPath: $0) } ?? false
+            }
+        }
     }
 
     /// The home page. A home.md that cannot be read (permissions, not UTF-8)
@@ -216,29 +258,54 @@ public enum ContentLoader {
 
 /// One content file to read and parse, and what came of it.
 private enum FileJob {
-    case topic(String), glossary(String), flow(String), walkthrough(String)
+    case topic(String, ContentLanguage), glossary(String, ContentLanguage)
+    case flow(String, ContentLanguage), walkthrough(String, ContentLanguage)
 
+    /// Parses the English file, then lays the language's translation (if any) over it.
     func run() -> FileResult {
         var problems: [Diagnostic] = []
         switch self {
-        case .topic(let path):
+        case .topic(let path, let language):
             guard let text = ContentLoader.readText(path, &problems) else { return .topic(nil, problems) }
-            let (topic, more) = TopicParser.parse(text: text, path: path)
+            var (topic, more) = TopicParser.parse(text: text, path: path)
             problems += more
             if topic == nil { problems.append(.warning(path, 1, 1, "skipped this topic: fix the errors reported for this file to show it")) }
+            if let english = topic, language != .en {
+                let (translated, notes) = TranslationOverlay.topic(english, language: language)
+                topic = translated
+                problems += notes
+            }
             return .topic(topic, problems)
-        case .glossary(let path):
+        case .glossary(let path, let language):
             guard let text = ContentLoader.readText(path, &problems) else { return .glossary([], problems) }
-            let (terms, more) = GlossaryParser.parse(text: text, path: path)
-            return .glossary(terms, problems + more)
-        case .flow(let path):
+            var (terms, more) = GlossaryParser.parse(text: text, path: path)
+            problems += more
+            if language != .en {
+                let (translated, notes) = TranslationOverlay.glossary(terms, englishPath: path, language: language)
+                terms = translated
+                problems += notes
+            }
+            return .glossary(terms, problems)
+        case .flow(let path, let language):
             guard let text = ContentLoader.readText(path, &problems) else { return .flow(nil, problems) }
-            let (flow, more) = FlowParser.parse(text: text, path: path)
-            return .flow(flow, problems + more)
-        case .walkthrough(let path):
+            var (flow, more) = FlowParser.parse(text: text, path: path)
+            problems += more
+            if let english = flow, language != .en {
+                let (translated, notes) = TranslationOverlay.flow(english, language: language)
+                flow = translated
+                problems += notes
+            }
+            return .flow(flow, problems)
+        case .walkthrough(let path, let language):
             guard let text = ContentLoader.readText(path, &problems) else { return .walkthrough(nil, problems) }
-            let (walkthrough, more) = WalkthroughParser.parse(text: text, path: path)
-            return .walkthrough(walkthrough, problems + more)
+            var (walkthrough, more) = WalkthroughParser.parse(text: text, path: path)
+            problems += more
+            if let english = walkthrough, language != .en {
+                let (translated, notes) = TranslationOverlay.walkthrough(english, language: language)
+                walkthrough = translated
+                problems += notes
+            }
+            return .walkthrough(walkthrough, problems)
         }
     }
 }

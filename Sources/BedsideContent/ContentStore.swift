@@ -10,6 +10,8 @@ import Foundation
 /// bodies are parsed on first use. Either way the store answers the same.
 public struct ContentStore: Sendable {
     public var root: String
+    /// The language of the text (English where a translation is missing).
+    public var language: ContentLanguage
     public var manifest: Manifest
     /// Every loaded topic, in reading order: by section, then `order`, then title.
     public var topics: [TopicInfo] { deferred.value.topics.infos }
@@ -40,21 +42,22 @@ public struct ContentStore: Sendable {
     private var glossaryIndex: [String: Int]
     private let cache = DocumentCache()
 
-    public init(root: String = "", manifest: Manifest = Manifest(), topics: [TopicFile] = [],
+    public init(root: String = "", language: ContentLanguage = .en, manifest: Manifest = Manifest(), topics: [TopicFile] = [],
                 glossary: [GlossaryTerm] = [], home: Document = Document(blocks: []),
                 strings: Catalogue = Catalogue(), flows: [Flow] = [], walkthroughs: [Walkthrough] = [],
                 diagnostics: [Diagnostic] = []) {
         let ready = DeferredContent.Value(topics: TopicTable(topics, manifest: manifest), flows: flows,
                                           walkthroughs: walkthroughs)
-        self.init(root: root, manifest: manifest, glossary: glossary, home: home, strings: strings,
+        self.init(root: root, language: language, manifest: manifest, glossary: glossary, home: home, strings: strings,
                   deferred: DeferredContent(ready: ready, fileCounts: .init(flows: flows.count, walkthroughs: walkthroughs.count)),
                   manifestDiagnostics: diagnostics, glossaryDiagnostics: [], trailingDiagnostics: [])
     }
 
-    init(root: String, manifest: Manifest, glossary: [GlossaryTerm], home: Document, strings: Catalogue,
+    init(root: String, language: ContentLanguage, manifest: Manifest, glossary: [GlossaryTerm], home: Document, strings: Catalogue,
          deferred: DeferredContent, manifestDiagnostics: [Diagnostic], glossaryDiagnostics: [Diagnostic],
          trailingDiagnostics: [Diagnostic]) {
         self.root = root
+        self.language = language
         self.manifest = manifest
         self.glossary = glossary
         self.glossaryIndex = Dictionary(glossary.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -128,7 +131,7 @@ struct TopicTable {
         infos = sorted.map(\.info)
         bodies = Dictionary(sorted.map { ($0.info.id, $0.body) }, uniquingKeysWith: { a, _ in a })
         index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        pathIndex = Dictionary(infos.map { (PathText.normalize($0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+        pathIndex = Dictionary(infos.map { (PathText.normalize($0.englishPath ?? $0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -79,6 +79,11 @@ public struct Callout: Equatable, Sendable {
         ("call today", .warning), ("call your care team", .warning), ("warning", .warning),
         ("tip", .tip), ("what you can do", .tip),
         ("note", .note), ("good to know", .note),
+        // Spanish (docs/translations.md): the same four kinds.
+        ("busque ayuda ahora", .emergency), ("llame al 911", .emergency), ("emergencia", .emergency),
+        ("llame hoy", .warning), ("llame a su equipo", .warning), ("aviso", .warning),
+        ("lo que puede hacer", .tip), ("consejo", .tip),
+        ("nota", .note), ("es bueno saber", .note),
     ]
 
     public static func kind(forLabel label: String) -> Kind? {
@@ -233,4 +238,6 @@ public enum AppAction: Hashable, Sendable {
     case goToStep(Int)
     /// Kiosk: forget this visit now.
     case forgetVisit
+    /// Show the library in this language (same page, same history).
+    case language(ContentLanguage)
 }

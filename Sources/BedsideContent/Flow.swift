@@ -133,6 +133,11 @@ public struct Flow: Equatable, Sendable {
     public var governance: Governance
     /// Where `id:` is written, for messages about duplicates.
     public var idLocation = SourceLocation(line: 1)
+    /// The language of the text (the logic is the English file's in every language).
+    public var language: ContentLanguage = .en
+    /// The translation file the text came from, when it is not `path`.
+    public var textPath: String?
+    public var translation: TranslationRecord?
 
     public init(id: String, title: String, alsoCalled: [String] = [], topic: Located<String>? = nil, start: String,
                 questions: [FlowQuestion], outcomes: [FlowOutcome], intro: Document = Document(blocks: []), path: String,

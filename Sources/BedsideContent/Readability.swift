@@ -232,8 +232,13 @@ public enum Readability {
 public struct ReadabilityLimits: Equatable, Sendable {
     public var smog: Double
     public var fleschKincaid: Double
-    public init(smog: Double = 8, fleschKincaid: Double = 7) {
+    /// Spanish: the lowest reading ease allowed ("fairly easy" or easier on both scales).
+    public var fernandezHuerta: Double
+    public var inflesz: Double
+    public init(smog: Double = 8, fleschKincaid: Double = 7, fernandezHuerta: Double = 70, inflesz: Double = 65) {
         self.smog = smog
         self.fleschKincaid = fleschKincaid
+        self.fernandezHuerta = fernandezHuerta
+        self.inflesz = inflesz
     }
 }

@@ -18,6 +18,12 @@ public struct SiteConfig: Equatable, Sendable {
     public var theme: String
     public var printCommand: String?
     public var kiosk: Kiosk
+    /// The library's language when no `--lang` is given (and where a kiosk's
+    /// idle reset returns); nil leaves it to the locale.
+    public var language: ContentLanguage?
+    /// A second copy of the take-home summary, in this language, for the nurse
+    /// (when the patient's copy is in another language).
+    public var staffCopyLanguage: ContentLanguage?
     /// Where the config came from, for messages ("built-in defaults" when no file).
     public var origin: String
 
@@ -48,7 +54,13 @@ public struct SiteConfig: Equatable, Sendable {
         guard let map = yaml.mapping(root, what: "the site config") else { return (config, yaml.diagnostics) }
         // Unknown keys are errors here: `kiosk: { enabeld: true }` must not
         // silently leave a shared workstation in normal mode.
-        yaml.refuseUnknownKeys(map, allowed: ["clinic", "phones", "theme", "print-command", "kiosk"], what: "the site config")
+        yaml.refuseUnknownKeys(map, allowed: ["clinic", "phones", "theme", "print-command", "kiosk", "language", "summary"],
+                              what: "the site config")
+        config.language = language(map, "language", root: root, yaml: &yaml)
+        if let summary = map["summary"], let summaryMap = yaml.mapping(summary, what: "'summary'") {
+            yaml.refuseUnknownKeys(summaryMap, allowed: ["staff-copy-language"], what: "'summary'")
+            config.staffCopyLanguage = language(summaryMap, "staff-copy-language", root: summary, yaml: &yaml)
+        }
         if let clinic = map["clinic"] {
             if let clinicMap = yaml.mapping(clinic, what: "'clinic'") {
                 yaml.refuseUnknownKeys(clinicMap, allowed: ["name"], what: "'clinic'")
@@ -100,6 +112,15 @@ public struct SiteConfig: Equatable, Sendable {
             }
         }
         return (config, yaml.diagnostics)
+    }
+
+    private static func language(_ map: Node.Mapping, _ key: String, root: Node, yaml: inout YAMLFields) -> ContentLanguage? {
+        guard let text = yaml.string(map, key, in: root, required: false) else { return nil }
+        guard let language = ContentLanguage.parse(text) else {
+            yaml.error(map[key], "'\(key)' is '\(text)': write one of \(ContentLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return language
     }
 
     /// Looks for the config in order: `--site FILE`, /etc/bedside/site.yaml,

@@ -70,6 +70,13 @@ public struct TopicInfo: Equatable, Sendable {
     public var bodyFirstLine: Int
     /// Where `id:` is written, for messages about duplicates.
     public var idLocation: SourceLocation
+    /// The language of the title and body: a topic not yet translated keeps
+    /// its English text in a Spanish library (and says so).
+    public var language: ContentLanguage = .en
+    /// For a translation: the English file (relative links and the path index
+    /// use it) and where the translation came from.
+    public var englishPath: String?
+    public var translation: TranslationRecord?
 
     public init(id: String, title: String, summary: String, section: String, order: Int? = nil,
                 alsoCalled: [String] = [], keywords: [String] = [], related: [Located<String>] = [],

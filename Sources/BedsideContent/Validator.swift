@@ -5,6 +5,8 @@ public struct TopicReadability: Equatable, Sendable {
     public var id: String
     public var path: String
     public var score: ReadabilityScore
+    /// Fernández-Huerta and INFLESZ, for a topic written in Spanish (English formulas do not apply to it).
+    public var spanish: SpanishReadabilityScore? = nil
 }
 
 public struct CheckReport: Sendable {
@@ -49,6 +51,15 @@ public struct Validator {
                 found += PhonePlaceholder.problems(in: body, file: topic.path, firstLine: topic.bodyFirstLine)
             }
             let score = Readability.score(of: document)
+            if topic.language == .es {
+                let spanish = SpanishReadability.score(of: document)
+                if spanish.fernandezHuerta < limits.fernandezHuerta || spanish.inflesz < limits.inflesz {
+                    found.append(.error(topic.path, topic.bodyFirstLine, 1, String(
+                        format: "reading level too high: Fernández-Huerta %.1f (at least %.0f), INFLESZ %.1f (at least %.0f); use shorter sentences and fewer long words",
+                        spanish.fernandezHuerta, limits.fernandezHuerta, spanish.inflesz, limits.inflesz)))
+                }
+                return (TopicReadability(id: topic.id, path: topic.path, score: score, spanish: spanish), found)
+            }
             if score.smog > limits.smog || score.fleschKincaid > limits.fleschKincaid {
                 found.append(.error(topic.path, topic.bodyFirstLine, 1, String(
                     format: "reading level too high: SMOG %.1f (limit %.0f), Flesch-Kincaid %.1f (limit %.0f); use shorter sentences and fewer long words",
@@ -103,7 +114,8 @@ public struct Validator {
         let sectionIDs = Set(store.manifest.sections.map(\.id))
         d += Self.duplicates(store.topics.map { ($0.id, $0.path, $0.idLocation) }, what: "topic")
         for topic in store.topics {
-            let fileName = ((topic.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            // A translation ("bone-pain.es.md") is named after its English file.
+            let fileName = (((topic.englishPath ?? topic.path) as NSString).lastPathComponent as NSString).deletingPathExtension
             if fileName != topic.id {
                 d.append(.error(topic.path, topic.idLocation.line, topic.idLocation.column,
                                 "id '\(topic.id)' differs from the file name '\(fileName)': rename one so they match"))
@@ -270,8 +282,14 @@ public struct Validator {
             }
             // Teach-back prompts are read aloud to patients: hold them to the topics' reading level.
             let prompts = Document(blocks: walkthrough.steps.flatMap { $0.prompts.map { Block.paragraph([.text($0)]) } })
+            if let translation = walkthrough.translation, store.language == .es {
+                let spanish = SpanishReadability.score(of: prompts)
+                if spanish.words >= 30 && (spanish.fernandezHuerta < limits.fernandezHuerta || spanish.inflesz < limits.inflesz) {
+                    d.append(.warning(translation.path, 1, 1, String(format: "teach-back prompts read at Fernández-Huerta %.1f and INFLESZ %.1f (at least %.0f and %.0f): use shorter words and sentences", spanish.fernandezHuerta, spanish.inflesz, limits.fernandezHuerta, limits.inflesz)))
+                }
+            }
             let score = Readability.score(of: prompts)
-            if score.words >= 30 && score.fleschKincaid > limits.fleschKincaid {
+            if walkthrough.translation == nil && score.words >= 30 && score.fleschKincaid > limits.fleschKincaid {
                 d.append(.warning(walkthrough.path, 1, 1, String(format: "teach-back prompts read at Flesch-Kincaid grade %.1f (limit %.1f): use shorter words and sentences", score.fleschKincaid, limits.fleschKincaid)))
             }
             for step in walkthrough.steps {

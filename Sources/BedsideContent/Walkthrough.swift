@@ -25,6 +25,7 @@ public struct Walkthrough: Equatable, Sendable {
     /// Position in the walkthrough list (lower first); unordered ones come last, by title.
     public var order: Int? = nil
     public var governance = Governance()
+    public var translation: TranslationRecord? = nil
 }
 
 enum WalkthroughParser {

@@ -429,6 +429,7 @@ struct KioskMonkey {
         case .paste: return "paste"
         case .effectFinished: return "effect finished"
         case .clock: return "clock"
+        case .languageChanged: return "language changed"
         }
     }
 
@@ -441,7 +442,7 @@ struct KioskMonkey {
             switch effect {
             case .saveSummary: return Problem(kind: "save", detail: "kiosk mode asked to save a summary to disk")
             case .printSummary: return Problem(kind: "print", detail: "a summary went to print with no print-command set")
-            case .quit, .clearScrollback: break
+            case .quit, .clearScrollback, .switchLanguage: break
             }
         }
         if screen.width != s.width || screen.height != s.height || screen.cells.count != s.width * s.height {

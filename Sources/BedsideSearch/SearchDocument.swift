@@ -115,7 +115,15 @@ enum MarkdownText {
                 if line[0] == UInt8(ascii: "#") {
                     var k = 0
                     while k < line.count && line[k] == UInt8(ascii: "#") { k += 1 }
-                    clean(UnsafeBufferPointer(rebasing: line[k...]), into: &headings)
+                    // A translation's heading ends with the English anchor ("{#when-to-call}"): not words to find.
+                    var end = line.count
+                    while end > k && (line[end - 1] == 0x20 || line[end - 1] == 0x0D) { end -= 1 }
+                    if end > k, line[end - 1] == UInt8(ascii: "}") {
+                        var open = end - 1
+                        while open > k && line[open] != UInt8(ascii: "{") { open -= 1 }
+                        if open + 1 < end, line[open] == UInt8(ascii: "{"), line[open + 1] == UInt8(ascii: "#") { end = open }
+                    }
+                    clean(UnsafeBufferPointer(rebasing: line[k..<end]), into: &headings)
                     continue
                 }
                 // Block markers: quotes, list bullets, table rules.

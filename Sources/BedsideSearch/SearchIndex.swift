@@ -44,7 +44,7 @@ public struct SearchIndex: Sendable {
             if let synonyms {
                 groups = synonyms.map(\.phrases)
             } else {
-                let loaded = SynonymsFile.load(contentRoot: store.root)
+                let loaded = SynonymsFile.load(contentRoot: store.root, language: store.language)
                 groups = loaded.groups.map(\.phrases)
                 diagnostics = loaded.diagnostics
             }

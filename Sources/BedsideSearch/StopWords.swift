@@ -3,8 +3,25 @@
 /// so phrasing never empties the results.
 enum StopWords {
     static func list(for language: String) -> Set<String> {
-        language == "english" ? english : []
+        switch language {
+        case "english": english
+        case "spanish": spanish
+        default: []
+        }
     }
+
+    /// Spanish, as the tokenizer leaves it (lower case, accents and ñ folded:
+    /// "qué" is "que"). Question and filler words only: "no" stays out because
+    /// "no puedo orinar" is a symptom, and so do "dolor" or "mucho" (meaning).
+    static let spanish: Set<String> = [
+        "a", "al", "algo", "algun", "alguna", "alguno", "ante", "aqui", "asi", "cada", "como", "con", "cual", "cuales",
+        "cuando", "de", "debo", "deberia", "del", "donde", "e", "el", "ella", "ellas", "ellos", "en", "entre", "era",
+        "es", "esa", "ese", "eso", "esta", "estan", "estas", "este", "esto", "fue", "ha", "han", "hay", "he",
+        "la", "las", "le", "les", "lo", "los", "me", "mi", "mis", "muy", "nos", "o", "para", "pero", "por", "porque",
+        "pues", "que", "quien", "se", "ser", "si", "sobre", "soy", "su", "sus", "te",
+        "tu", "tus", "u", "un", "una", "unas", "uno", "unos", "usted", "y", "ya", "yo",
+        "significa", "quiere", "decir", "favor", "hola",
+    ]
 
     static let english: Set<String> = [
         "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being",

@@ -27,13 +27,16 @@ public struct SynonymGroup: Equatable, Sendable {
 public enum SynonymsFile {
     public static let relativePath = "search/synonyms.yaml"
 
-    public static func path(contentRoot: String) -> String {
-        (contentRoot.isEmpty ? "." : contentRoot) + "/" + relativePath
+    /// `search/synonyms.yaml`, or a language's own file (`search/synonyms.es.yaml`):
+    /// patients use other words in each language, so the groups are not translated but written anew.
+    public static func path(contentRoot: String, language: ContentLanguage = .en) -> String {
+        let english = (contentRoot.isEmpty ? "." : contentRoot) + "/" + relativePath
+        return language.translationPath(of: english) ?? english
     }
 
     /// The groups of a content folder, with any problems found.
-    public static func load(contentRoot: String) -> (groups: [SynonymGroup], diagnostics: [Diagnostic]) {
-        let file = path(contentRoot: contentRoot)
+    public static func load(contentRoot: String, language: ContentLanguage = .en) -> (groups: [SynonymGroup], diagnostics: [Diagnostic]) {
+        let file = path(contentRoot: contentRoot, language: language)
         guard FileManager.default.fileExists(atPath: file) else { return ([], []) }
         guard let data = FileManager.default.contents(atPath: file) else {
             return ([], [.error(file, 1, 1, "cannot read the synonyms file")])
@@ -45,8 +48,8 @@ public enum SynonymsFile {
     }
 
     /// For `bedside check`: every problem in the content's synonyms file.
-    public static func check(contentRoot: String) -> [Diagnostic] {
-        load(contentRoot: contentRoot).diagnostics
+    public static func check(contentRoot: String, language: ContentLanguage = .en) -> [Diagnostic] {
+        load(contentRoot: contentRoot, language: language).diagnostics
     }
 
     public static func parse(_ text: String, path: String) -> (groups: [SynonymGroup], diagnostics: [Diagnostic]) {

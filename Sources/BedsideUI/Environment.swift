@@ -33,6 +33,12 @@ public struct AppEnvironment: Sendable {
     public let verifyPIN: @Sendable (String) -> Bool
     /// The document of `bedside view FILE`, if any.
     public let file: (path: String, document: Document)?
+    /// The languages the library can be shown in, each with its own name
+    /// ("English", "Español"), for `L` and the choice on home and the kiosk's
+    /// privacy screen. One language: no choice is offered.
+    public var languages: [(language: ContentLanguage, name: String)] = []
+    /// Where a kiosk's idle reset returns (the site's language).
+    public var homeLanguage: ContentLanguage = .en
     let matcher: GlossaryMatcher
     let layouts = LayoutCache()
     let finds = FindCache()

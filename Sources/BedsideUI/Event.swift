@@ -1,3 +1,4 @@
+import BedsideContent
 /// Keys as the app understands them; the terminal backend maps raw input here.
 public enum Key: Equatable, Hashable, Sendable {
     case char(Character)
@@ -30,6 +31,9 @@ public enum Event: Equatable, Sendable {
     /// The local date and time, sent at start and when the minute changes, so
     /// the summary can say when the visit was without `update` reading a clock.
     case clock(LocalTime)
+    /// The environment now holds the library in another language (after a
+    /// `.switchLanguage` effect): the same page and history, new words.
+    case languageChanged
 }
 
 /// A wall-clock reading in the terminal's time zone.
@@ -52,4 +56,7 @@ public enum Effect: Equatable, Sendable {
     case printSummary(text: String)
     /// Clear the terminal and its scrollback (kiosk privacy reset).
     case clearScrollback
+    /// Show the library in another language: the loop swaps in that
+    /// language's environment, then sends `.languageChanged`.
+    case switchLanguage(ContentLanguage)
 }

@@ -1,3 +1,4 @@
+import BedsideContent
 import Foundation
 
 /// Runs the app on a terminal backend until it quits or is told to stop.
@@ -11,11 +12,15 @@ public enum EventLoop {
     /// or the kiosk's idle reset.
     /// `afterFirstFrame` runs once the first screen is drawn (to start work
     /// that the first screen does not need).
+    /// `environment(language)` gives the library in another language when a
+    /// key asks for it (`L`, the choice on home); nil keeps the current one.
     @discardableResult
-    public static func run(_ initial: AppState, _ env: AppEnvironment, terminal: TerminalBackend,
+    public static func run(_ initial: AppState, _ firstEnv: AppEnvironment, terminal: TerminalBackend,
                            clock: LoopClock = SystemLoopClock(),
+                           environment: (ContentLanguage) -> AppEnvironment? = { _ in nil },
                            afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) -> AppState {
         var state = initial
+        var env = firstEnv
         let outside = OutsideWork(perform)
         let (width, height) = terminal.size
         // Through update, so what depends on the size and the content (the
@@ -48,6 +53,11 @@ public enum EventLoop {
                     switch effect {
                     case .quit: quit = true
                     case .clearScrollback: terminal.clearScrollback()
+                    case .switchLanguage(let language):
+                        // The swap is the loop's; what it means for the state is update's.
+                        guard let next = environment(language) else { break }
+                        env = next
+                        state = App.update(state, .languageChanged, env).0
                     default: outside.start(effect)
                     }
                 }

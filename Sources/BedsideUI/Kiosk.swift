@@ -48,14 +48,18 @@ public enum Kiosk {
                 s.forgetSession(env)
             }
             return false
-        case .resize, .effectFinished, .clock:
+        case .resize, .effectFinished, .clock, .languageChanged:
             return false
         case .key, .mouse, .paste:
             s.kiosk.lastInput = s.kiosk.now
             if s.kiosk.privacy {
                 // The first key only wakes the screen; it must not act on the home page.
+                // A digit of the language choice ("1 English  2 Español") also picks the language.
                 s.kiosk.privacy = false
                 s.kiosk.justCleared = false
+                if case .key(.char(let c)) = event, let n = c.wholeNumberValue, n >= 1, n <= env.languages.count, env.languages.count > 1 {
+                    s.switchLanguage(to: env.languages[n - 1].language, env)
+                }
                 return true
             }
         }
@@ -156,6 +160,10 @@ extension AppState {
         fresh.kiosk.privacy = privacy && env.kiosk
         fresh.clock = clock
         fresh.pendingEffects = [.clearScrollback]
+        // The next person starts in the site's language, whatever the last one chose.
+        if env.store.language != env.homeLanguage, env.languages.contains(where: { $0.language == env.homeLanguage }) {
+            fresh.pendingEffects.append(.switchLanguage(env.homeLanguage))
+        }
         self = fresh
     }
 }

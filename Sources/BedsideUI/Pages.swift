@@ -5,12 +5,28 @@ import BedsideContent
 /// reader, links, Tab and find work the same everywhere.
 enum Pages {
     /// - Parameter marks: teach-back marks, for walkthrough pages.
+    /// "English | Español" at the top of home: each name in its own language,
+    /// the current one plain, the others links that switch at once.
+    static func languageChoice(_ env: AppEnvironment) -> [Block] {
+        guard env.languages.count > 1 else { return [] }
+        var inlines: [Inline] = []
+        for (index, choice) in env.languages.enumerated() {
+            if index > 0 { inlines.append(.text(" | ")) }
+            if choice.language == env.store.language {
+                inlines.append(.strong([.text(choice.name)]))
+            } else {
+                inlines.append(.link(Link(target: .app(.language(choice.language)), destination: "", content: [.text(choice.name)], location: SourceLocation(line: 0))))
+            }
+        }
+        return [.paragraph(inlines)]
+    }
+
     static func document(_ page: Page, _ env: AppEnvironment, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:]) -> Document {
         let store = env.store
         let text = store.strings
         switch page {
         case .home:
-            var blocks = phones(store.home, env).blocks
+            var blocks = languageChoice(env) + phones(store.home, env).blocks
             // The ways in come first, so "Check a symptom" and the glossary show
             // on the first 80x24 screen; the sections follow.
             var more: [(String, LinkTarget, String?)] = []

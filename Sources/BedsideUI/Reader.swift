@@ -152,7 +152,19 @@ extension AppState {
             if case .walkthrough(let id, _) = location.page { go(to: .walkthrough(id, step: step), env) }
         case .forgetVisit:
             forgetSession(env)
+        case .language(let language):
+            switchLanguage(to: language, env)
         }
+    }
+
+    /// Asks the loop to show the library in `language` (nil: the next one, for `L`).
+    mutating func switchLanguage(to language: ContentLanguage?, _ env: AppEnvironment) {
+        let choices = env.languages.map(\.language)
+        guard choices.count > 1 else { return message = env.store.strings[.msgOneLanguage] }
+        let current = choices.firstIndex(of: env.store.language) ?? 0
+        let target = language ?? choices[(current + 1) % choices.count]
+        guard choices.contains(target), target != env.store.language else { return }
+        pendingEffects.append(.switchLanguage(target))
     }
 
     /// Keeps the sidebar in step with the page being read, and notes what was

@@ -37,6 +37,10 @@ public enum Renderer {
         let text = env.store.strings
         var lines = [env.site.clinicName ?? "bedside", text[.privacyTagline], "", text[.privacyStart]]
         if s.kiosk.justCleared { lines += ["", text[.msgVisitCleared]] }
+        // Each language in its own words, so a reader of either finds theirs.
+        if env.languages.count > 1 {
+            lines += ["", env.languages.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "   ")]
+        }
         for (i, line) in lines.enumerated() {
             let y = screen.height / 2 - 2 + i
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)

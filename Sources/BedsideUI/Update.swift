@@ -15,6 +15,15 @@ public enum App {
             break
         case .clock(let local):
             s.clock = local
+        case .languageChanged:
+            // Same page, same history: only the words change, so results and
+            // finds are looked for again in the new language.
+            if case .search(var search) = s.overlay {
+                s.rerun(&search, env)
+                s.overlay = .search(search)
+            }
+            s.find = nil
+            s.message = env.languages.first { $0.language == env.store.language }?.name
         case .effectFinished(let message):
             // A privacy screen shows nothing of the last visit, not even its printout.
             if !(env.kiosk && s.kiosk.privacy) { s.message = message }
@@ -37,7 +46,7 @@ public enum App {
         }
         // The sidebar fits its labels, and gives way to a table (issue 13).
         s.sidebar.contentWidth = Sidebar.contentWidth(env)
-        if s.location.page != state.location.page || event == .resize(width: s.width, height: s.height) {
+        if s.location.page != state.location.page || event == .resize(width: s.width, height: s.height) || event == .languageChanged {
             s.sidebar.pageHasTable = Pages.document(s.location.page, env).blocks.contains { if case .table = $0 { true } else { false } }
         }
         // Any event can change the text width or the page's length (sidebar,
@@ -52,7 +61,7 @@ public enum App {
             // A new question page, or a new size: the question and its answers
             // must be on screen (the intro gives way), so a digit never answers
             // a question the reader has not seen.
-            if s.location.page != state.location.page || s.width != state.width || s.height != state.height {
+            if s.location.page != state.location.page || s.width != state.width || s.height != state.height || event == .languageChanged {
                 s.keepQuestionInView(env)
             }
         }
@@ -108,6 +117,7 @@ extension AppState {
         case .backspace, .left, .char("h"): goBack(env)
         case .right, .char("l"): goForward(env)
         case .char("m"): go(to: .home, env)
+        case .char("L"): switchLanguage(to: nil, env)
         case .char("/"): overlay = .search(SearchState())
         case .char("f"): overlay = .find(FindState())
         case .char("n"): findStep(1, env)

@@ -14,15 +14,30 @@ struct Bedside: ParsableCommand {
     )
 }
 
-/// `--content DIR`, shared by every command.
+/// `--content DIR` and `--lang`, shared by every command.
 struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder (default: ./Content, then the installed share/bedside/Content).")
     var content: String?
+    @Option(name: .long, help: "The language: en or es (default: the site config's language, then the locale, then en).")
+    var lang: String?
+
+    func validate() throws {
+        if let lang, ContentLanguage.parse(lang) == nil {
+            throw ValidationError(Catalogue().text(.cliUnknownLanguage, ["name": lang, "names": ContentLanguage.allCases.map(\.rawValue).joined(separator: ", ")]))
+        }
+    }
+
+    /// The language asked for: --lang, else the site's, else the locale's.
+    func language(site: SiteConfig? = nil) -> ContentLanguage {
+        let environment = ProcessInfo.processInfo.environment
+        let site = site ?? SiteConfig.load(explicit: nil, environment: environment).0
+        return ContentLanguage.resolve(option: lang, site: site.language?.rawValue, environment: environment)
+    }
 
     /// Finds and loads the content store, or exits with a clear message.
-    func load(background: Bool = false) throws -> ContentStore {
+    func load(background: Bool = false, site: SiteConfig? = nil) throws -> ContentStore {
         let root = try ContentLocator.locate(explicit: content)
-        return ContentLoader.load(root: root, background: background)
+        return ContentLoader.load(root: root, language: language(site: site), background: background)
     }
 }
 

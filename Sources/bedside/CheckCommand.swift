@@ -13,16 +13,23 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Option(help: "Output format.") var format: OutputFormat = .text
-    @Flag(help: "Print every topic's Flesch-Kincaid and SMOG grades.") var readability = false
+    @Flag(help: "Print every topic's reading level: Flesch-Kincaid and SMOG grades in English, Fernández-Huerta and INFLESZ in Spanish.")
+    var readability = false
     @Option(help: "Highest SMOG grade allowed.") var maxSmog: Double = 8
     @Option(help: "Highest Flesch-Kincaid grade allowed.") var maxFk: Double = 7
+    @Option(help: "Lowest Fernández-Huerta reading ease allowed (Spanish).") var minFh: Double = 70
+    @Option(help: "Lowest INFLESZ (Szigriszt-Pazos) reading ease allowed (Spanish).") var minInflesz: Double = 65
     @Option(help: "A site config file to validate too.") var site: String?
     @Option(help: "Today's date (YYYY-MM-DD), for the review-age warning. Default: the real date.") var today: String?
     @Flag(help: "List every topic, flow and walkthrough with its governance fields, those awaiting sign-off or overdue first.")
     var governance = false
 
     func run() throws {
-        let store = try options.load()
+        let root = try ContentLocator.locate(explicit: options.content)
+        // Without --lang every language the folder holds is checked: English, then each translation.
+        let languages: [ContentLanguage] = options.lang.flatMap(ContentLanguage.parse).map { [$0] }
+            ?? ContentLoader.languages(root: root)
+        let english = ContentLoader.load(root: root)
         // Without --site the content is checked against the built-in defaults, so
         // the result never depends on the machine's own site config.
         let (siteConfig, siteProblems) = site == nil ? (SiteConfig.defaults, []) : SiteConfig.load(explicit: site, environment: [:])
@@ -30,22 +37,65 @@ struct Check: ParsableCommand {
             guard let date = ReviewDate.parse(text) else { throw ValidationError("--today must be YYYY-MM-DD") }
             return date
         } ?? ReviewDate.today()
-        var validator = Validator(limits: ReadabilityLimits(smog: maxSmog, fleschKincaid: maxFk), today: date, site: siteConfig)
-        validator.dictionary = WordList.system()
-        if governance { return print(GovernanceTable.render(store.governanceItems, today: date)) }
-        var report = validator.check(store)
-        report.diagnostics += siteProblems
-        report.diagnostics += SynonymsFile.check(contentRoot: store.root)
+        var validator = Validator(limits: ReadabilityLimits(smog: maxSmog, fleschKincaid: maxFk, fernandezHuerta: minFh,
+                                                            inflesz: minInflesz),
+                                  today: date, site: siteConfig)
+        if governance {
+            let stores = languages.filter { $0 != .en }.map { ContentLoader.load(root: root, language: $0) }
+            return print(GovernanceTable.render(english.governanceItems, today: date)
+                         + stores.map { "\n\n" + TranslationTable.render($0) }.joined())
+        }
+        var diagnostics: [Diagnostic] = siteProblems
+        var seen: Set<String> = []
+        var tables: [String] = []
+        var counts = ""
+        for language in languages {
+            let store = language == .en ? english : ContentLoader.load(root: root, language: language)
+            // English spelling rules only fit English aliases.
+            validator.dictionary = language == .en ? WordList.system() : []
+            var report = validator.check(store)
+            report.diagnostics += SynonymsFile.check(contentRoot: store.root, language: language)
+            if language != .en { report.diagnostics += TranslationChecks.problems(english: english, translated: store) }
+            // A translated library re-reads the English files, so their problems would repeat.
+            for diagnostic in report.diagnostics where seen.insert(diagnostic.formatted).inserted { diagnostics.append(diagnostic) }
+            if readability { tables.append(ReadabilityTable.render(report.readability, limits: validator.limits, language: language)) }
+            counts += "; \(language.rawValue): \(store.topics.filter { $0.language == language }.count) of \(store.topics.count) topics"
+        }
+        diagnostics.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
 
         switch format {
         case .json:
-            try printJSON(report.diagnostics)
+            try printJSON(diagnostics)
         case .text:
-            if readability { print(ReadabilityTable.render(report.readability, limits: validator.limits)) }
-            for diagnostic in report.diagnostics { print(diagnostic.formatted) }
-            print("\(report.errorCount) error(s), \(report.warningCount) warning(s): \(store.topics.count) topics, \(store.glossary.count) glossary terms, \(store.flows.count) flows, \(store.walkthroughs.count) walkthroughs in \(store.root)")
+            for table in tables { print(table) }
+            for diagnostic in diagnostics { print(diagnostic.formatted) }
+            print("\(errors) error(s), \(warnings) warning(s): \(english.topics.count) topics, \(english.glossary.count) glossary terms, \(english.flows.count) flows, \(english.walkthroughs.count) walkthroughs in \(english.root)\(counts)")
         }
-        if report.errorCount > 0 { throw ExitCode(1) }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `check --governance` for a translation: which are stale or await sign-off.
+enum TranslationTable {
+    static func render(_ store: ContentStore) -> String {
+        let language = store.language.rawValue
+        var lines = ["| kind | id | language | translated from | English now | status | sign-off |", "|---|---|---|---|---|---|---|"]
+        var stale = 0, missing = 0
+        func row(_ kind: String, _ id: String, _ record: TranslationRecord?) {
+            guard let record else {
+                missing += 1
+                return lines.append("| \(kind) | \(id) | \(language) | - | - | NOT TRANSLATED | - |")
+            }
+            if record.isStale { stale += 1 }
+            lines.append("| \(kind) | \(id) | \(language) | \(record.translationOf.map(String.init) ?? "missing") | \(record.englishVersion.map(String.init) ?? "missing") | \(record.isStale ? "STALE" : "current") | \(record.signedOff?.description ?? "missing") |")
+        }
+        for topic in store.topics { row("topic", topic.id, topic.translation) }
+        for flow in store.flows { row("flow", flow.id, flow.translation) }
+        for walkthrough in store.walkthroughs { row("walkthrough", walkthrough.id, walkthrough.translation) }
+        lines.append("")
+        lines.append("\(language): \(stale) stale translation(s), \(missing) item(s) not translated.")
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -82,7 +132,8 @@ enum GovernanceTable {
 }
 
 enum ReadabilityTable {
-    static func render(_ rows: [TopicReadability], limits: ReadabilityLimits) -> String {
+    static func render(_ rows: [TopicReadability], limits: ReadabilityLimits, language: ContentLanguage) -> String {
+        guard language == .en else { return spanish(rows, limits: limits) }
         var lines = [pad("topic", 38) + pad("words", 7) + pad("sent", 6) + pad("FK", 6) + pad("SMOG", 6) + "ok"]
         for row in rows {
             let s = row.score
@@ -94,6 +145,23 @@ enum ReadabilityTable {
             let fk = rows.map(\.score.fleschKincaid), smog = rows.map(\.score.smog)
             lines.append(String(format: "mean FK %.2f, worst FK %.1f; mean SMOG %.2f, worst SMOG %.1f (%d topics)",
                                 fk.reduce(0, +) / Double(fk.count), fk.max()!, smog.reduce(0, +) / Double(smog.count), smog.max()!, rows.count))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Fernández-Huerta (as corrected by Law) and INFLESZ: higher is easier; 70 and 65 are "fairly easy".
+    static func spanish(_ rows: [TopicReadability], limits: ReadabilityLimits) -> String {
+        var lines = [pad("topic (es)", 38) + pad("words", 7) + pad("sent", 6) + pad("FH", 7) + pad("INFLESZ", 9) + "ok"]
+        let scored = rows.compactMap { row in row.spanish.map { (row.id, $0) } }
+        for (id, s) in scored {
+            let ok = s.fernandezHuerta >= limits.fernandezHuerta && s.inflesz >= limits.inflesz
+            lines.append(pad(id, 38) + pad("\(s.words)", 7) + pad("\(s.sentences)", 6) + pad(String(format: "%.1f", s.fernandezHuerta), 7)
+                         + pad(String(format: "%.1f", s.inflesz), 9) + (ok ? "yes" : "NO"))
+        }
+        if !scored.isEmpty {
+            let fh = scored.map(\.1.fernandezHuerta), inflesz = scored.map(\.1.inflesz)
+            lines.append(String(format: "mean FH %.1f, lowest FH %.1f; mean INFLESZ %.1f, lowest INFLESZ %.1f (%d Spanish topics)",
+                                fh.reduce(0, +) / Double(fh.count), fh.min()!, inflesz.reduce(0, +) / Double(inflesz.count), inflesz.min()!, scored.count))
         }
         return lines.joined(separator: "\n")
     }

@@ -17,9 +17,9 @@ struct Run: ParsableCommand {
     func run() throws {
         // Topics, flows and walkthroughs are parsed on a background thread
         // once the home screen, which needs none of them, is drawn.
-        let store = try options.load(background: true)
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
         if let error = problems.first(where: { $0.severity == .error }) { throw contentError(error.formatted) }
+        let store = try options.load(background: true, site: config)
         let themeName = try TUILauncher.theme(theme ?? config.theme, store.strings)
         var page = Page.home
         if let topic {
@@ -61,18 +61,65 @@ enum TUILauncher {
             printError(store.strings.text(.cliError, ["message": error.describe(store.strings)]))
             throw ExitCode(1)
         }
-        let search = SearchAdapter(store: store)
-        let pinHash = site.kiosk.exitPinHash
-        let env = AppEnvironment(store: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file,
-                                 search: { search.search($0) },
-                                 verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) })
+        let library = Library(first: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file)
+        let env = library.environment(store.language)!
         var state = AppState(page: page)
         let (width, height) = terminal.size
         state.width = width
         state.height = height
         if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
-        EventLoop.run(state, env, terminal: terminal, afterFirstFrame: { store.loadInBackground() }) {
+        EventLoop.run(state, env, terminal: terminal, environment: library.environment, afterFirstFrame: { store.loadInBackground() }) {
             SummaryOutput.perform($0, site: site, text: store.strings)
         }
+    }
+}
+
+/// The library in each language the content holds. The first is the one
+/// asked for; another is read the first time a reader switches to it (`L`),
+/// then kept, so switching back and forth is instant.
+final class Library {
+    private var environments: [ContentLanguage: AppEnvironment] = [:]
+    private let root: String
+    private let site: SiteConfig
+    private let unicode: Bool
+    private let kiosk: Bool
+    private let file: (path: String, document: Document)?
+    private let languages: [(language: ContentLanguage, name: String)]
+    private let homeLanguage: ContentLanguage
+
+    init(first store: ContentStore, site: SiteConfig, unicode: Bool, kiosk: Bool, file: (path: String, document: Document)?) {
+        root = store.root
+        self.site = site
+        self.unicode = unicode
+        self.kiosk = kiosk
+        self.file = file
+        // `bedside view FILE` shows one file: there is nothing to translate.
+        let available = file == nil ? ContentLoader.languages(root: store.root) : [store.language]
+        languages = available.map { language in
+            (language, language == store.language ? store.strings[.languageName] : ContentLoader.catalogue(root: store.root, language: language)[.languageName])
+        }
+        // A kiosk's idle reset returns to the language it started in (the site's, or the locale's).
+        homeLanguage = store.language
+        environments[store.language] = make(store)
+    }
+
+    func environment(_ language: ContentLanguage) -> AppEnvironment? {
+        if let ready = environments[language] { return ready }
+        guard languages.contains(where: { $0.language == language }) else { return nil }
+        let store = ContentLoader.load(root: root, language: language)
+        let env = make(store)
+        environments[language] = env
+        return env
+    }
+
+    private func make(_ store: ContentStore) -> AppEnvironment {
+        let search = SearchAdapter(store: store)
+        let pinHash = site.kiosk.exitPinHash
+        var env = AppEnvironment(store: store, site: site, unicode: unicode, kiosk: kiosk, file: file,
+                                 search: { search.search($0) },
+                                 verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) })
+        env.languages = languages
+        env.homeLanguage = homeLanguage
+        return env
     }
 }

@@ -1,0 +1,93 @@
+import BedsideContent
+import Foundation
+import XCTest
+@testable import BedsideUI
+
+/// Issue 14: `L` and the choice on home show the library in the other
+/// language at once, on the same page with the same history; a kiosk offers
+/// the choice on its first screen and returns to the site's language after an
+/// idle reset. Run through the real event loop on a test backend.
+final class LanguageSwitchTests: XCTestCase {
+    static let spanishStore = ContentLoader.load(root: Shipped.root, language: .es)
+
+    /// Both languages, as `bedside` wires them (the site's language first).
+    static func library(kiosk: Bool = false, idleSeconds: Int = 60) -> (AppEnvironment, (ContentLanguage) -> AppEnvironment?) {
+        var site = Shipped.site
+        site.kiosk.idleSeconds = idleSeconds
+        func make(_ store: ContentStore) -> AppEnvironment {
+            var env = AppEnvironment(store: store, site: site, kiosk: kiosk, verifyPIN: { $0 == "4711" })
+            env.languages = [(.en, "English"), (.es, "Español")]
+            env.homeLanguage = .en
+            return env
+        }
+        let english = make(Shipped.store), spanish = make(spanishStore)
+        return (english, { $0 == .es ? spanish : english })
+    }
+
+    static func keys(_ text: String) -> [TestBackend.Step] { text.map { .event(.key(.char($0))) } }
+
+    func testLSwitchesTheSamePageAndKeepsTheHistory() throws {
+        let (env, other) = Self.library()
+        var state = App.update(AppState(page: .home, width: 100, height: 30), .resize(width: 100, height: 30), env).0
+        state.go(to: .topic("what-are-bone-metastases"), env)
+        let backend = TestBackend(script: [.event(.key(.char("L"))), .wait(1), .event(.key(.backspace)), .wait(1),
+                                           .event(.key(.char("L"))), .wait(1)],
+                                  until: 5)
+        let end = EventLoop.run(state, env, terminal: backend, clock: backend.clock, environment: other)
+        let spanishTopic = try XCTUnwrap(backend.frames.first { $0.text.contains("¿Qué son las metástasis en los huesos?") },
+                                         "after L the topic is in Spanish")
+        XCTAssertTrue(spanishTopic.text.contains("Español"), "the switch is confirmed in the status line")
+        // Backspace went back to home, in Spanish; the second L shows home in English.
+        XCTAssertTrue(backend.frames.contains { $0.text.contains("Le damos la bienvenida a bedside") }, "home in Spanish")
+        XCTAssertEqual(end.location.page, .home)
+        XCTAssertTrue(backend.lastText.contains("English"), backend.lastText)
+        XCTAssertFalse(backend.lastText.contains("Le damos la bienvenida"), backend.lastText)
+        XCTAssertEqual(end.forward.map(\.page), [.topic("what-are-bone-metastases")], "the history survived both switches")
+    }
+
+    func testAFlowKeepsItsAnswersAcrossTheSwitch() throws {
+        let (env, other) = Self.library()
+        var state = App.update(AppState(page: .flow("high-calcium", answers: []), width: 100, height: 30), .resize(width: 100, height: 30), env).0
+        state = App.update(state, .key(.char("n")), env).0  // not confused
+        guard case .flow(_, let answers) = state.location.page else { return XCTFail("\(state.location.page)") }
+        XCTAssertEqual(answers, ["no"])
+        let backend = TestBackend(script: [.event(.key(.char("L"))), .wait(1)], until: 3)
+        let end = EventLoop.run(state, env, terminal: backend, clock: backend.clock, environment: other)
+        XCTAssertEqual(end.location.page, .flow("high-calcium", answers: ["no"]))
+        let question = try XCTUnwrap(Self.spanishStore.flow("high-calcium")?.question("sleepy")?.text)
+        XCTAssertTrue(backend.lastText.replacingOccurrences(of: "\n", with: " ").contains(String(question.prefix(20))), backend.lastText)
+    }
+
+    func testHomeOffersBothLanguagesAndOneLanguageOffersNone() throws {
+        let (env, _) = Self.library()
+        let home = Pages.document(.home, env)
+        guard case .paragraph(let inlines) = home.blocks.first else { return XCTFail("\(home.blocks.first as Any)") }
+        XCTAssertEqual(inlines.plainText, "English | Español")
+        let links = inlines.compactMap { if case .link(let link) = $0 { link.target } else { nil } }
+        XCTAssertEqual(links, [.app(.language(.es))], "the current language is not a link")
+
+        let single = Shipped.env()
+        if case .paragraph(let first) = Pages.document(.home, single).blocks.first {
+            XCTAssertNotEqual(first.plainText, "English | Español")
+        }
+        let state = App.update(AppState(page: .home, width: 80, height: 24), .key(.char("L")), single)
+        XCTAssertEqual(state.1, [], "no switch with one language")
+        XCTAssertEqual(state.0.message, Shipped.store.strings[.msgOneLanguage])
+    }
+
+    func testTheKioskOffersTheChoiceAndAnIdleResetReturnsToTheSiteLanguage() throws {
+        let (env, other) = Self.library(kiosk: true, idleSeconds: 30)
+        var privacy = AppState(width: 80, height: 24)
+        privacy.kiosk.privacy = true
+        let backend = TestBackend(script: [.wait(1), .event(.key(.char("2"))), .wait(1), .event(.key(.char("c"))), .wait(40)],
+                                  until: 45)
+        let end = EventLoop.run(privacy, env, terminal: backend, clock: backend.clock, environment: other)
+        XCTAssertTrue(backend.frames.first!.text.contains("1 English   2 Español"), backend.frames.first!.text)
+        XCTAssertTrue(backend.frames.contains { $0.text.contains("Revisar un síntoma") || $0.text.contains("revisión") },
+                      "2 woke the kiosk in Spanish and c opened the symptom checks in Spanish")
+        // 30 idle seconds later: privacy screen, back in English for the next person.
+        XCTAssertTrue(end.kiosk.privacy)
+        XCTAssertTrue(backend.lastText.contains("Press any key to start"), backend.lastText)
+        XCTAssertEqual(end.location.page, .home)
+    }
+}
