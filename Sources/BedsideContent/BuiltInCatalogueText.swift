@@ -114,6 +114,10 @@ msg-tab-first: "Press Tab to choose a link, then Enter to open it."
 msg-one-language: "This library is in one language only."
 # This language's name in its own words, shown in the language choice (home, L, the kiosk's first screen).
 language-name: "English"
+# In the search box of another language's library, when the query finds much more in English: Tab switches.
+search-other-language:
+  one: "View in English: 1 result (press Tab)"
+  other: "View in English: {count} results (press Tab)"
 msg-kiosk-stays: "This screen stays open. Press x to finish and forget your visit."
 msg-link-typed: "Link {number}... (Enter to open)"
 msg-no-glossary-words: "No marked medical words on screen. Press / to search the glossary."
@@ -188,6 +192,7 @@ help-lines:
   - "Screen"
   - "s | sections and topics (the sidebar); Esc to return"
   - "t | show or hide the sidebar"
+  - "L | English / Español: the same page in the other language"
   - "Mouse | click a link or topic; the wheel scrolls"
   - "? | this help"
 help-quit: "q | quit"

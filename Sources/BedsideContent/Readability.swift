@@ -160,7 +160,8 @@ public enum Readability {
     }
 
     static let closers: Set<Character> = ["\"", "'", ")", "”", "’", "]"]
-    static let openers: Set<Character> = ["\"", "“", "‘", "'", "("]
+    // "¿" and "¡" open a Spanish question or exclamation ("…algo. ¿Tiene…?" is two sentences).
+    static let openers: Set<Character> = ["\"", "“", "‘", "'", "(", "¿", "¡"]
 
     /// True when the text is empty or only white space and newlines (the
     /// same test as trimming `.whitespacesAndNewlines` to nothing).

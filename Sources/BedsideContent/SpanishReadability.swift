@@ -51,7 +51,8 @@ public enum SpanishReadability {
     /// Spanish syllables: one per vowel group, plus one for each hiatus inside
     /// a group. Two strong vowels (a, e, o) split ("le-er", "a-ho-ra" has no
     /// group), and an accented i or u is strong ("dí-a", "ba-úl"); a weak vowel
-    /// beside any vowel is a diphthong ("sien-te", "cui-da"). A final y after a
+    /// beside any vowel is a diphthong ("sien-te", "cui-da"), unless it is the
+    /// same vowel ("chi-i-ta"); a silent h between vowels is skipped. A final y after a
     /// vowel closes the group ("hoy", "muy"). Digits count as one syllable.
     public static func syllables(of word: Substring) -> Int {
         let letters = Array(word.lowercased())
@@ -62,10 +63,14 @@ public enum SpanishReadability {
         for (i, c) in letters.enumerated() {
             // "y" between a vowel and the end (or a consonant) is a vowel sound in the group.
             let isYVowel = c == "y" && previous.map(isVowel) == true && (i + 1 == letters.count || !isVowel(letters[i + 1]))
+            // A silent h between vowels changes nothing (RAE 2010): "ahu-mar",
+            // "prohi-bir" keep their diphthong, "bú-ho" its hiatus.
+            if c == "h", previous.map(isVowel) == true, i + 1 < letters.count, isVowel(letters[i + 1]) { continue }
             if isVowel(c) {
                 if let p = previous, isVowel(p) {
-                    // Inside a group: a new syllable only at a hiatus.
-                    if strong.contains(p) && strong.contains(c) { count += 1 }
+                    // Inside a group: a new syllable only at a hiatus (two strong vowels,
+                    // or the same vowel twice: "chi-i-ta").
+                    if (strong.contains(p) && strong.contains(c)) || p == c { count += 1 }
                 } else {
                     count += 1
                 }

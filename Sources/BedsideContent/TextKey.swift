@@ -92,6 +92,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case msgTabFirst = "msg-tab-first"
     case msgOneLanguage = "msg-one-language"
     case languageName = "language-name"
+    case searchOtherLanguage = "search-other-language"
     case msgKioskStays = "msg-kiosk-stays"
     case msgLinkTyped = "msg-link-typed"
     case msgNoGlossaryWords = "msg-no-glossary-words"
@@ -231,7 +232,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     /// Keys that must be a plural or a list, not one line.
     var shape: Catalogue.Shape? {
         switch self {
-        case .boxPinWrong, .idleCountdown, .durationSeconds, .durationMinutes: .plural
+        case .boxPinWrong, .idleCountdown, .durationSeconds, .durationMinutes, .searchOtherLanguage: .plural
         case .helpLines, .hintsPage, .hintsQuestion, .hintsCard, .hintsWalkthrough, .hintsSidebar, .dateMonths: .list
         default: nil
         }

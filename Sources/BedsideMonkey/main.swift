@@ -59,6 +59,9 @@ struct KioskMonkey {
         var pinPrompts = 0
         var pinLocks = 0
         var resizes = 0
+        /// Frames drawn in a language other than English, and how many languages the run had.
+        var framesInOtherLanguages = 0
+        var languages = 1
     }
 
     /// What a run reached, so two runs can be compared by the paths they
@@ -141,7 +144,7 @@ struct KioskMonkey {
             "kiosk monkey: seed \(seed), \(events) events in \(String(format: "%.1f", seconds)) s "
                 + "(\(Int(Double(events) / max(seconds, 0.001))) events/s), "
                 + "\(stats.privacyResets) idle resets, \(stats.pagesVisited) page changes, \(stats.pinPrompts) PIN prompts, "
-                + "\(stats.pinLocks) PIN locks, \(stats.resizes) resizes; reached \(coverage.summary); "
+                + "\(stats.pinLocks) PIN locks, \(stats.resizes) resizes, \(stats.framesInOtherLanguages) frames not in English; reached \(coverage.summary); "
                 + "\(failures.isEmpty ? "no" : "\(failures.count) kinds of") broken invariants"
         }
 
@@ -149,6 +152,7 @@ struct KioskMonkey {
         var missingKinds: [String] {
             [("idle reset", stats.privacyResets), ("page change", stats.pagesVisited), ("PIN prompt", stats.pinPrompts),
              ("resize", stats.resizes)].filter { $0.1 == 0 }.map(\.0)
+                + (stats.languages > 1 && stats.framesInOtherLanguages == 0 ? ["frame in another language"] : [])
         }
 
         /// One paragraph per kind of failure: what broke, where, the events
@@ -170,8 +174,8 @@ struct KioskMonkey {
     /// the real search engine and a PIN check that never matches. The content
     /// loads as in the browser: topics, flows and walkthroughs on a background
     /// thread, so the first events race with it.
-    static func environment(content: String) -> AppEnvironment {
-        let store = ContentLoader.load(root: content, background: true)
+    static func environment(content: String, language: ContentLanguage = .en) -> AppEnvironment {
+        let store = ContentLoader.load(root: content, language: language, background: true)
         store.loadInBackground()
         var site = SiteConfig.defaults
         site.clinicName = "Monkey Clinic"
@@ -183,10 +187,28 @@ struct KioskMonkey {
                               verifyPIN: { _ in false })
     }
 
+    /// Every language the content holds, wired as `bedside` wires them: `L`,
+    /// the home link and the privacy screen's digits switch between them, and
+    /// an idle reset returns to English.
+    static func environments(content: String) -> [ContentLanguage: AppEnvironment] {
+        let languages = ContentLoader.languages(root: content)
+        var envs: [ContentLanguage: AppEnvironment] = [:]
+        for language in languages { envs[language] = environment(content: content, language: language) }
+        let names = languages.map { ($0, envs[$0]!.store.strings[.languageName]) }
+        for language in languages {
+            envs[language]!.languages = names
+            envs[language]!.homeLanguage = .en
+        }
+        return envs
+    }
+
     static let idleSeconds = 30
 
     var rng: SplitMix64
-    let env: AppEnvironment
+    let envs: [ContentLanguage: AppEnvironment]
+    /// The language shown now (a `.switchLanguage` effect changes it, as the event loop does).
+    var language: ContentLanguage = .en
+    var env: AppEnvironment { envs[language] ?? envs[.en]! }
     var state: AppState
     var now = 0.0
     /// Events that must come next (the staff chord, a PIN try).
@@ -208,8 +230,12 @@ struct KioskMonkey {
     }
 
     init(seed: UInt64, env: AppEnvironment) {
+        self.init(seed: seed, envs: [.en: env])
+    }
+
+    init(seed: UInt64, envs: [ContentLanguage: AppEnvironment]) {
         rng = SplitMix64(seed: seed)
-        self.env = env
+        self.envs = envs
         state = AppState(page: .home, width: 80, height: 24)
     }
 
@@ -306,7 +332,7 @@ struct KioskMonkey {
     mutating func run(count: Int, progress: Int? = nil, pipelined: Bool = true,
                       extra: @escaping @Sendable (AppState) -> Problem? = { _ in nil },
                       report: @escaping @Sendable (Int, Coverage) -> Void = { _, _ in }) -> Result {
-        let checker = Checker(env: env, start: state, progress: progress, extra: extra, report: report)
+        let checker = Checker(envs: envs, start: state, progress: progress, extra: extra, report: report)
         var index = 0
         var pending: [Step] = []
         while index < count || !pending.isEmpty {
@@ -325,9 +351,15 @@ struct KioskMonkey {
             next.reserveCapacity(end - index)
             while index < end {
                 let event = nextEvent()
-                let (after, effects) = App.update(state, event, env)
+                var (after, effects) = App.update(state, event, env)
+                // What the event loop does with a language switch: swap the
+                // environment, then tell update (the effect stays for the checks).
+                for case .switchLanguage(let wanted) in effects where envs[wanted] != nil {
+                    language = wanted
+                    after = App.update(after, .languageChanged, env).0
+                }
                 state = after
-                next.append(Step(index: index, event: event, state: after, effects: effects, source: source))
+                next.append(Step(index: index, event: event, state: after, effects: effects, source: source, language: language))
                 index += 1
             }
             group.wait()
@@ -335,6 +367,7 @@ struct KioskMonkey {
                 let step = checking[failed - checking[0].index]
                 source = step.source
                 var fresh = AppState(page: .home, width: step.state.width, height: step.state.height)
+                language = .en
                 fresh.kiosk.now = now
                 fresh.kiosk.lastInput = now
                 state = fresh
@@ -359,6 +392,8 @@ struct KioskMonkey {
         var effects: [Effect]
         /// The event source right after this event.
         var source: Source
+        /// The language shown after it.
+        var language: ContentLanguage = .en
     }
 
     final class Verdict: @unchecked Sendable {
@@ -369,7 +404,7 @@ struct KioskMonkey {
     /// Renders each state, checks the invariants and keeps the counts. Used
     /// by one thread at a time (the run waits for each chunk's check).
     final class Checker: @unchecked Sendable {
-        let env: AppEnvironment
+        let envs: [ContentLanguage: AppEnvironment]
         /// The state before the next step to check.
         var previous: AppState
         var recent: [Event] = []
@@ -381,9 +416,10 @@ struct KioskMonkey {
         let extra: @Sendable (AppState) -> Problem?
         let report: @Sendable (Int, Coverage) -> Void
 
-        init(env: AppEnvironment, start: AppState, progress: Int?, extra: @escaping @Sendable (AppState) -> Problem?,
+        init(envs: [ContentLanguage: AppEnvironment], start: AppState, progress: Int?, extra: @escaping @Sendable (AppState) -> Problem?,
              report: @escaping @Sendable (Int, Coverage) -> Void) {
-            self.env = env
+            self.envs = envs
+            stats.languages = envs.count
             previous = start
             self.progress = progress
             self.extra = extra
@@ -405,6 +441,8 @@ struct KioskMonkey {
                 if state.kiosk.lockedUntil != before.kiosk.lockedUntil { stats.pinLocks += 1 }
                 coverage.record(event, from: before, to: state)
                 if let progress, (step.index + 1) % progress == 0 { report(step.index + 1, coverage) }
+                let env = envs[step.language] ?? envs[.en]!
+                if step.language != .en { stats.framesInOtherLanguages += 1 }
                 let screen = Renderer.render(state, env)
                 if let problem = KioskMonkey.check(state, effects: step.effects, screen: screen, env) ?? extra(state) {
                     let failure = Failure(index: step.index, event: event, problem: problem, recent: recent)
@@ -526,9 +564,9 @@ enum MonkeyCommand {
             default: return usage("unknown option '\(flag)'")
             }
         }
-        let env = KioskMonkey.environment(content: content)
-        guard env.store.topics.count > 0 else { return usage("no topics found in '\(content)' (use --content DIR)") }
-        var monkey = KioskMonkey(seed: seed, env: env)
+        let envs = KioskMonkey.environments(content: content)
+        guard let english = envs[.en], english.store.topics.count > 0 else { return usage("no topics found in '\(content)' (use --content DIR)") }
+        var monkey = KioskMonkey(seed: seed, envs: envs)
         let started = Date()
         let result = monkey.run(count: events, progress: progress, pipelined: pipelined, report: { done, coverage in
             print("kiosk monkey: \(done) events, \(String(format: "%.1f", Date().timeIntervalSince(started))) s: reached \(coverage.summary)")

@@ -33,7 +33,12 @@ public final class Terminal: TerminalBackend {
     private var active = false
 
     public init(theme themeName: ThemeName, rawInput: Bool) throws {
-        setlocale(LC_ALL, "")
+        // A locale the machine has not generated (es_US.UTF-8 on a fresh Debian)
+        // makes setlocale fail, and ncurses would then draw every accent as '?'.
+        // The user still said their terminal speaks UTF-8: take C.UTF-8 for that.
+        if setlocale(LC_ALL, "") == nil, LocaleFallback.asksForUTF8(ProcessInfo.processInfo.environment) {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
         guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError.notATerminal }
         unicode = bedside_utf8_locale() != 0
         set_escdelay(25)
@@ -216,5 +221,19 @@ public enum KeyDecoder {
         case 0x80...0x9F: .unknown      // C1 controls: never text
         default: Unicode.Scalar(value).map { .char(Character($0)) } ?? .unknown
         }
+    }
+}
+
+/// What to do when the user's locale is not installed.
+public enum LocaleFallback {
+    /// Whether the locale variables that decide the character set (LC_ALL,
+    /// then LC_CTYPE, then LANG, the first one set) name UTF-8.
+    public static func asksForUTF8(_ environment: [String: String]) -> Bool {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            let lower = value.lowercased()
+            return lower.contains("utf-8") || lower.contains("utf8")
+        }
+        return false
     }
 }

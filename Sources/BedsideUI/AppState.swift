@@ -61,6 +61,14 @@ public struct SearchState: Equatable, Sendable {
     public var results: [SearchHit] = []
     public var suggestion: String?
     public var selected = 0
+    /// The other language answers this query much better: Tab switches to it
+    /// (the query stays), and `offer` says so in that language.
+    public var otherLanguage: (language: ContentLanguage, offer: String)? = nil
+
+    public static func == (a: SearchState, b: SearchState) -> Bool {
+        a.query == b.query && a.results == b.results && a.suggestion == b.suggestion && a.selected == b.selected
+            && a.otherLanguage?.language == b.otherLanguage?.language && a.otherLanguage?.offer == b.otherLanguage?.offer
+    }
 }
 
 public struct FindState: Equatable, Sendable {

@@ -10,12 +10,15 @@ public struct SearchHit: Equatable, Sendable {
     public var snippet: String
     /// Character ranges of `snippet` to highlight.
     public var highlights: [Range<Int>]
-    public init(kind: Kind, id: String, title: String, snippet: String, highlights: [Range<Int>] = []) {
+    /// The engine's score (higher is better), to compare two languages' answers to one query.
+    public var score: Double
+    public init(kind: Kind, id: String, title: String, snippet: String, highlights: [Range<Int>] = [], score: Double = 0) {
         self.kind = kind
         self.id = id
         self.title = title
         self.snippet = snippet
         self.highlights = highlights
+        self.score = score
     }
 }
 
@@ -39,6 +42,13 @@ public struct AppEnvironment: Sendable {
     public var languages: [(language: ContentLanguage, name: String)] = []
     /// Where a kiosk's idle reset returns (the site's language).
     public var homeLanguage: ContentLanguage = .en
+    /// The same query in the library's other language, for "Ver en español /
+    /// View in English" when that language answers it much better: its
+    /// language, its results, and the offer in its own words. nil: one language.
+    public var otherLanguageSearch: (@Sendable (String) -> (language: ContentLanguage, hits: [SearchHit], offer: String)?)? = nil
+    /// The nurse's copy of the take-home summary in the clinic's language
+    /// (site `summary.staff-copy-language`), when the patient reads another; nil: none.
+    public var staffCopy: (@Sendable (VisitLog, LocalTime?) -> (text: String, markdown: String))? = nil
     let matcher: GlossaryMatcher
     let layouts = LayoutCache()
     let finds = FindCache()

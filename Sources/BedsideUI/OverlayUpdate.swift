@@ -14,7 +14,13 @@ extension AppState {
             case .up, .ctrl("p"): search.selected = max(0, search.selected - 1)
             case .down, .ctrl("n"): search.selected = min(max(0, search.results.count - 1), search.selected + 1)
             case .tab:
-                if let suggestion = search.suggestion { search.query = suggestion; rerun(&search, env) }
+                // A better spelling first; else the other language, where the query found more.
+                if let suggestion = search.suggestion {
+                    search.query = suggestion
+                    rerun(&search, env)
+                } else if let other = search.otherLanguage {
+                    switchLanguage(to: other.language, env)
+                }
             case .enter:
                 guard search.selected < search.results.count else { return message = env.store.strings[.msgSearchNone] }
                 overlay = nil
@@ -112,13 +118,26 @@ extension AppState {
 
     func rerun(_ search: inout SearchState, _ env: AppEnvironment) {
         let trimmed = search.query.trimmingCharacters(in: .whitespaces)
+        search.otherLanguage = nil
         if trimmed.isEmpty {
             search.results = []
             search.suggestion = nil
         } else {
             (search.results, search.suggestion) = env.search(search.query)
+            search.otherLanguage = Self.otherLanguageOffer(search, env)
         }
         search.selected = 0
+    }
+
+    /// "Ver en español": offered when the other language finds something and
+    /// this one finds nothing, or the other's best match scores at least twice
+    /// ours (an English word typed into the Spanish library, or the reverse).
+    /// Short prefixes are left alone: two letters match everything in both.
+    static func otherLanguageOffer(_ search: SearchState, _ env: AppEnvironment) -> (language: ContentLanguage, offer: String)? {
+        guard search.query.trimmingCharacters(in: .whitespaces).count >= 3, let cross = env.otherLanguageSearch,
+              let other = cross(search.query), let best = other.hits.first else { return nil }
+        let ours = search.results.first?.score ?? 0
+        return best.score >= 2 * ours ? (other.language, other.offer) : nil
     }
 
     mutating func open(_ hit: SearchHit, _ env: AppEnvironment) {

@@ -144,11 +144,17 @@ extension AppState {
 
     /// Enter in the preview.
     mutating func confirmSummary(_ env: AppEnvironment) {
-        let text = SummaryWriter.text(visit, env, at: clock)
+        var text = SummaryWriter.text(visit, env, at: clock)
+        var markdown = env.kiosk ? "" : SummaryWriter.markdown(visit, env, at: clock)
+        // The nurse's copy follows the patient's, on a new printed page (form feed).
+        if let staff = env.staffCopy?(visit, clock) {
+            text += "\n\u{0C}\n" + staff.text
+            markdown += "\n\n---\n\n" + staff.markdown
+        }
         if env.kiosk {
             pendingEffects.append(.printSummary(text: text))
         } else {
-            pendingEffects.append(.saveSummary(text: text, markdown: SummaryWriter.markdown(visit, env, at: clock)))
+            pendingEffects.append(.saveSummary(text: text, markdown: markdown))
         }
     }
 }

@@ -20,7 +20,7 @@ public final class SearchAdapter: @unchecked Sendable {
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return ([], nil) }
         let hits = index.search(query, limit: 20).map { result in
             SearchHit(kind: SearchHit.Kind(rawValue: result.kind.rawValue) ?? .topic, id: result.id, title: result.title,
-                      snippet: result.snippet.text, highlights: result.snippet.highlights)
+                      snippet: result.snippet.text, highlights: result.snippet.highlights, score: result.score)
         }
         return (hits, index.suggestion(for: query))
     }

@@ -77,7 +77,7 @@ enum TUILauncher {
 /// The library in each language the content holds. The first is the one
 /// asked for; another is read the first time a reader switches to it (`L`),
 /// then kept, so switching back and forth is instant.
-final class Library {
+final class Library: @unchecked Sendable {
     private var environments: [ContentLanguage: AppEnvironment] = [:]
     private let root: String
     private let site: SiteConfig
@@ -120,6 +120,21 @@ final class Library {
                                  verifyPIN: { PINCheck.matches(pin: $0, hash: pinHash) })
         env.languages = languages
         env.homeLanguage = homeLanguage
+        // The other language's search, for "Ver en español / View in English" (two languages: the other one).
+        if let other = languages.first(where: { $0.language != store.language }), languages.count == 2 {
+            env.otherLanguageSearch = { [unowned self] query in
+                guard let otherEnv = self.environment(other.language) else { return nil }
+                let hits = otherEnv.search(query).hits
+                return (other.language, hits, otherEnv.store.strings.plural(.searchOtherLanguage, hits.count))
+            }
+        }
+        // Called from the event loop's thread only, like environment(_:).
+        if let staff = site.staffCopyLanguage, staff != store.language, languages.contains(where: { $0.language == staff }) {
+            env.staffCopy = { [unowned self] visit, clock in
+                guard let staffEnv = self.environment(staff) else { return (text: "", markdown: "") }
+                return (SummaryWriter.text(visit, staffEnv, at: clock), SummaryWriter.markdown(visit, staffEnv, at: clock))
+            }
+        }
         return env
     }
 }

@@ -67,4 +67,16 @@ final class SiteConfigTests: XCTestCase {
         let (_, problems) = SiteConfig.load(explicit: path, environment: [:])
         XCTAssertEqual(problems.first?.severity, .error, "\(problems)")
     }
+
+    /// Issue 14: the site's language and the nurse's summary copy.
+    func testLanguageAndStaffCopyLanguage() {
+        let (config, problems) = SiteConfig.parse(text: "language: es\nsummary:\n  staff-copy-language: en\n", path: "site.yaml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(config.language, .es)
+        XCTAssertEqual(config.staffCopyLanguage, .en)
+        let (_, bad) = SiteConfig.parse(text: "language: klingon\nsummary:\n  staff-copy: en\n", path: "site.yaml")
+        XCTAssertEqual(bad.map(\.line), [1, 3])
+        XCTAssertTrue(bad[0].message.contains("'language' is 'klingon'"), bad[0].message)
+        XCTAssertEqual(bad.map(\.severity), [.error, .error])
+    }
 }

@@ -17,6 +17,36 @@ final class SpanishReadabilityTests: XCTestCase {
         }
     }
 
+    /// The cross-check against a published reference: the syllabification
+    /// examples of the Real Academia Española's Ortografía de la lengua
+    /// española (2010), chapter 1 section 2 (la sílaba: diptongos, triptongos,
+    /// hiatos, and h between vowels), counted syllable by syllable as printed there.
+    func testSyllablesAgreeWithTheRAEOrthographyExamples() {
+        let rae: [(String, Int)] = [
+            // Diphthongs: an open and a closed unstressed vowel, or two different closed vowels.
+            ("causa", 2), ("peine", 2), ("boina", 2), ("deuda", 2), ("viuda", 2), ("cuida", 2), ("ciudad", 2),
+            ("agua", 2), ("hueco", 2), ("piano", 2), ("tierra", 2), ("radio", 2), ("antiguo", 3), ("aire", 2),
+            ("huevo", 2), ("fui", 1), ("cuidado", 3),
+            // Triphthongs.
+            ("buey", 1), ("averiguáis", 4), ("Uruguay", 3), ("limpiáis", 2), ("miau", 1), ("guau", 1),
+            // Hiatus: two open vowels, or a stressed closed vowel beside an open one.
+            ("caer", 2), ("león", 2), ("poeta", 3), ("maíz", 2), ("reír", 2), ("oído", 3), ("baúl", 2), ("río", 2),
+            ("caída", 3), ("país", 2), ("reúne", 3), ("leer", 2), ("zoología", 5), ("chiita", 3), ("aéreo", 4),
+            // h between vowels changes nothing: hiatus and diphthong both hold across it.
+            ("ahí", 2), ("prohíbe", 3), ("búho", 2), ("rehúso", 3), ("vehículo", 4), ("alcohol", 3),
+            ("ahumar", 2), ("prohibir", 2),
+        ]
+        var disagree: [String] = []
+        for (word, count) in rae where SpanishReadability.syllables(of: Substring(word)) != count {
+            disagree.append("\(word): RAE \(count), bedside \(SpanishReadability.syllables(of: Substring(word)))")
+        }
+        XCTAssertEqual(disagree, [], "\(rae.count - disagree.count) of \(rae.count) agree")
+    }
+
+    func testAnOpeningQuestionMarkStartsASentence() {
+        XCTAssertEqual(SpanishReadability.score(units: ["Es algo nuevo. ¿Tiene dolor? ¡Llame al 911 ahora!"]).sentences, 3)
+    }
+
     func testScoresMatchTheFormulas() {
         // 2 sentences, 10 words, 17 syllables.
         let score = SpanishReadability.score(units: ["Llame al 911 ahora.", "Tengo cáncer en los huesos y dolor."])

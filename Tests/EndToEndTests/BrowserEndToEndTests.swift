@@ -45,6 +45,20 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertTrue(stty.contains(" icanon") && stty.contains(" echo"), "terminal modes restored:\n\(stty)")
     }
 
+    /// Issue 14: a Spanish locale opens the library in Spanish; L switches to
+    /// English on the same page, and back, in the real terminal.
+    func testASpanishLocaleOpensInSpanishAndLSwitchesOnTheSamePage() throws {
+        let t = try TmuxSession(["--content", TmuxSession.content, "--topic", "spinal-cord-compression"],
+                                environment: ["LANG": "es_US.UTF-8"])
+        t.waitFor(text: "médula espinal")
+        try t.send("L")
+        t.waitFor(text: "Pressure on the spinal cord")
+        try t.send("L")
+        t.waitFor("the same topic in Spanish") { $0.contains("médula espinal") && !$0.contains("Pressure on the spinal cord") }
+        try t.send("q")
+        XCTAssertEqual(t.waitForExit().code, 0)
+    }
+
     func testFindInThePage() throws {
         let t = try TmuxSession(["--content", TmuxSession.content, "--topic", "spinal-cord-compression"])
         t.waitFor(text: "Pressure on the spinal cord")

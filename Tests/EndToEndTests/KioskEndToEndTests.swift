@@ -46,6 +46,19 @@ final class KioskEndToEndTests: XCTestCase {
         return session
     }
 
+    /// Issue 14: the kiosk's home offers both languages; the choice shows the
+    /// same kiosk in Spanish, and the idle reset brings the next person back to English.
+    func testTheKioskSwitchesToSpanishAndTheIdleResetReturnsToEnglish() throws {
+        let t = try startKiosk(idleSeconds: 5)
+        t.waitFor(text: "English | Español")
+        try t.send("L")
+        t.waitFor(text: "Le damos la bienvenida a bedside")
+        // Idle: the privacy screen comes back in English, with the choice of language.
+        t.waitFor("the privacy screen in English", timeout: 20) { $0.contains("Press any key to start") && $0.contains("1 English   2 Español") }
+        try t.send("2")
+        t.waitFor(text: "Le damos la bienvenida a bedside")
+    }
+
     // MARK: - Escape attempts
 
     enum Action {
