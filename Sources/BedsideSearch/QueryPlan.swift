@@ -66,11 +66,14 @@ struct QueryPlanner {
         let onlyStopWords = words.allSatisfy(\.isStop)
         var clauses: [Clause] = []
         var i = 0
+        var typos = TypoCache()
         while i < words.count {
-            if let (length, groups) = phrase(at: i, in: words) {
+            if let (length, terms, groups, corrected) = phrase(at: i, in: words, typos: &typos) {
                 var clause = Clause(alternatives: [])
-                clause.add(words[i..<(i + length)].map { $0.term! }, MatchWeight.exact)
-                for g in groups { for alternative in data.groups[Int(g)] { clause.add(alternative, MatchWeight.synonym) } }
+                // A phrase read through a typo ("bone scann") counts as a completion would.
+                let scale = corrected ? MatchWeight.completion : 1
+                clause.add(terms, MatchWeight.exact * scale)
+                for g in groups { for alternative in data.groups[Int(g)] { clause.add(alternative, MatchWeight.synonym * scale) } }
                 if words[i + length - 1].isPrefix { addCompletions(words[i + length - 1], to: &clause) }
                 clauses.append(clause)
                 i += length
@@ -85,11 +88,20 @@ struct QueryPlanner {
                 if !clause.alternatives.isEmpty { clauses.append(clause) }
                 continue
             }
-            if let term = word.term, data.isKnown(term) {
+            let known = word.term.map(data.isKnown) ?? false
+            if let term = word.term, known {
                 clause.add([term], MatchWeight.exact)
             }
             if word.isPrefix { addCompletions(word, to: &clause) }
-            if clause.alternatives.isEmpty { addTypoMatches(word, to: &clause) }
+            if clause.alternatives.isEmpty {
+                addTypoMatches(word, to: &clause)
+            } else if word.isPrefix && !known && word.token.text.utf8.count >= 4 {
+                // The last word may be a typo as well as the start of a longer word:
+                // "bone scann" is "scan" mistyped, not the start of "scanner". The
+                // best of both: a one-letter typo of a whole word counts as much as
+                // a completion, so the page that has "bone" and "scan" wins.
+                addTypoMatches(word, to: &clause, oneEdit: MatchWeight.completion)
+            }
             if !clause.alternatives.isEmpty { clauses.append(clause) }
         }
         return clauses.map(balanced)
@@ -111,16 +123,32 @@ struct QueryPlanner {
         return result
     }
 
-    /// The longest synonym phrase starting at word `i`, and its groups.
-    private func phrase(at i: Int, in words: [QueryWord]) -> (Int, [Int32])? {
+    /// The one-letter typo readings of unknown query words, worked out once per plan.
+    struct TypoCache {
+        var terms: [String: Set<Int32>] = [:]
+    }
+
+    /// The longest synonym phrase starting at word `i`: its length, terms and
+    /// groups, and whether a later word of it was read through a one-letter
+    /// typo ("bone scann" is the phrase "bone scan"). The first word must be exact.
+    private func phrase(at i: Int, in words: [QueryWord], typos: inout TypoCache) -> (Int, [Int32], [Int32], Bool)? {
         guard let first = words[i].term, let candidates = data.phrasesByFirstTerm[first] else { return nil }
         for phrase in candidates where i + phrase.terms.count <= words.count {
             var matches = true
+            var corrected = false
             for (k, term) in phrase.terms.enumerated() where words[i + k].term != term {
+                let word = words[i + k]
+                let text = word.token.text
+                if k > 0, !(word.term.map(data.isKnown) ?? false), text.utf8.count >= 4 {
+                    if typos.terms[text] == nil {
+                        typos.terms[text] = Set(typoMatches(text).filter { $0.distance == 1 }.map { data.surfaceTerm[Int($0.surface)] })
+                    }
+                    if typos.terms[text]!.contains(term) { corrected = true; continue }
+                }
                 matches = false
                 break
             }
-            if matches { return (phrase.terms.count, phrase.groups) }
+            if matches { return (phrase.terms.count, phrase.terms, phrase.groups, corrected) }
         }
         return nil
     }
@@ -131,7 +159,10 @@ struct QueryPlanner {
             let text = String(decoding: data.surfaceWords[Int(surface)], as: UTF8.self)
             if skipStopWords && data.stopWords.contains(text) { continue }
             let term = data.surfaceTerm[Int(surface)]
-            clause.add([term], word.term == term ? MatchWeight.exact : MatchWeight.completion)
+            // A completion counts more the more of it was typed: "scann" is less
+            // likely "scanner" (two letters to go) than a mistyped "scan".
+            let typed = Float(word.token.text.utf8.count) / Float(max(1, data.surfaceWords[Int(surface)].count))
+            clause.add([term], word.term == term ? MatchWeight.exact : MatchWeight.completion * (0.5 + 0.5 * min(1, typed)))
             if data.documentFrequency(term) == 0 {
                 // A word only the synonyms file knows ("xgeva"): use its group.
                 for alternative in groupsOf(term) { clause.add(alternative, MatchWeight.completion * MatchWeight.synonym) }
@@ -170,10 +201,10 @@ struct QueryPlanner {
     }
 
     /// Vocabulary words within the allowed edit distance, exact-first.
-    private func addTypoMatches(_ word: QueryWord, to clause: inout Clause) {
+    private func addTypoMatches(_ word: QueryWord, to clause: inout Clause, oneEdit: Float = MatchWeight.typo1) {
         for (surface, distance) in typoMatches(word.token.text) {
             let term = data.surfaceTerm[Int(surface)]
-            let weight = distance <= 1 ? MatchWeight.typo1 : MatchWeight.typo2
+            let weight = distance <= 1 ? oneEdit : MatchWeight.typo2
             if data.documentFrequency(term) > 0 { clause.add([term], weight) }
             for alternative in groupsOf(term) { clause.add(alternative, weight * MatchWeight.synonym) }
         }
