@@ -8,7 +8,7 @@ struct Bedside: ParsableCommand {
         commandName: "bedside",
         abstract: "Learn about bone metastases at a terminal: topics, a glossary, search and symptom checks.",
         discussion: "With no command, bedside opens the full-screen browser.",
-        version: "0.17.0",
+        version: "0.18.0",
         subcommands: [Run.self, View.self, Check.self, List.self, Read.self, Search.self, FlowCommand.self],
         defaultSubcommand: Run.self
     )
