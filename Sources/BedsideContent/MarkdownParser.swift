@@ -9,6 +9,13 @@ public enum MarkdownParser {
     ///   matter), so link locations are file lines.
     public static func parse(_ text: String, firstLine: Int = 1) -> Document {
         Extensions.registerOnce
+        // cmark-gfm is not safe to run on two threads at once: attaching the
+        // extensions switches their characters on in a process-wide table, and
+        // finishing a parse switches them off again. Two languages loading at
+        // once (or a topic opened while the flows parse in the background)
+        // corrupted the heap in a release build. One parse at a time.
+        lock.lock()
+        defer { lock.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Document(blocks: []) }
         defer { cmark_parser_free(parser) }
         let (text, capped) = MarkerCap.capped(text)
@@ -50,6 +57,8 @@ public enum MarkdownParser {
 
     /// What `bedside check` says about a document flattened at `maxNesting`.
     public static let flattenedMessage = "nesting deeper than \(maxNesting) levels is flattened: use fewer levels of lists and quotes"
+
+    private static let lock = NSLock()
 
     private enum Extensions {
         static let registerOnce: Void = { cmark_gfm_core_extensions_ensure_registered() }()

@@ -46,6 +46,7 @@ struct QueryPlanner {
 
     let data: IndexData
     let stemmer: Stemmer
+    var memo: SearchMemo? = nil
 
     func words(_ query: String) -> [QueryWord] {
         let tokens = Array(Tokenizer.tokens(query).prefix(Self.maxWords))
@@ -211,6 +212,11 @@ struct QueryPlanner {
     }
 
     func typoMatches(_ word: String) -> [(surface: Int32, distance: Int)] {
+        guard let memo else { return computeTypoMatches(word) }
+        return memo.typoMatches(word) { computeTypoMatches(word) }
+    }
+
+    private func computeTypoMatches(_ word: String) -> [(surface: Int32, distance: Int)] {
         let key = Array(word.utf8)
         let limit = EditDistance.allowed(forLength: key.count)
         guard limit > 0 else { return [] }

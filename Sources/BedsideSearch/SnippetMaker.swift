@@ -13,10 +13,13 @@ struct SnippetMaker {
     /// matched[t] > 0: term t is one the query looked for; 3 if typed, 1 if a synonym, completion or typo match.
     let matched: [UInt8]
 
-    init(data: IndexData, store: ContentStore, planner: QueryPlanner, clauses: [Clause]) {
+    var memo: SearchMemo? = nil
+
+    init(data: IndexData, store: ContentStore, planner: QueryPlanner, clauses: [Clause], memo: SearchMemo? = nil) {
         self.data = data
         self.store = store
         self.planner = planner
+        self.memo = memo
         var matched = [UInt8](repeating: 0, count: data.termCount)
         for clause in clauses {
             for alternative in clause.alternatives {
@@ -69,7 +72,8 @@ struct SnippetMaker {
             let info = store.topics[entry.position]
             if field == .summary { return info.summary }
             if field == .alsoCalled { return info.alsoCalled.joined(separator: "\n") }
-            return SearchDocument.topic(store, info).text(field)
+            guard let memo else { return SearchDocument.topic(store, info).text(field) }
+            return memo.fields(doc) { SearchDocument.topic(store, info).fields }[field.rawValue]
         case .glossary: return SearchDocument.glossary(store.glossary[entry.position]).text(field)
         case .flow: return SearchDocument.flow(store.flows[entry.position]).text(field)
         }
