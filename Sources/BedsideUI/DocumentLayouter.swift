@@ -154,8 +154,21 @@ public struct DocumentLayouter {
         }
         // Each word is normalised once; phrases are then looked up from those.
         let normalized = wordIndexes.map { GlossaryMatcher.normalize(plain($0)) }
+        // Whether a glossary phrase can start at each word (its first non-empty
+        // word starts some phrase): most words start none, and are passed over
+        // without trying every phrase length.
+        var canStart = [Bool](repeating: false, count: normalized.count)
+        var next = -1
+        for i in stride(from: normalized.count - 1, through: 0, by: -1) {
+            if !normalized[i].isEmpty { next = i }
+            canStart[i] = next >= 0 && matcher.startsPhrase(normalized[next])
+        }
         var k = 0
         while k < wordIndexes.count {
+            if !canStart[k] {
+                k += 1
+                continue
+            }
             var matched = 0
             for length in stride(from: min(matcher.longest, wordIndexes.count - k), through: 1, by: -1) {
                 let slice = wordIndexes[k..<(k + length)]

@@ -116,6 +116,12 @@ public struct GlossaryMatcher: Equatable, Sendable {
 
     func term(for words: [String]) -> String? { phrases[Self.normalize(words.joined(separator: " "))] }
 
+    /// Whether a normalised word is the first word of some glossary phrase.
+    func startsPhrase(_ word: String) -> Bool {
+        guard let first = word.split(separator: " ").first else { return false }
+        return firstWords.contains(String(first))
+    }
+
     /// The term for words that are already normalised (see `normalize`).
     func term(normalized words: ArraySlice<String>) -> String? {
         guard let first = words.first(where: { !$0.isEmpty }), firstWords.contains(String(first.split(separator: " ")[0])) else { return nil }

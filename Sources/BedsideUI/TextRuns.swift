@@ -126,15 +126,21 @@ struct TextRuns {
     func wrap(width: Int, first: [Span], rest: [Span]) -> [LayoutLine] {
         var lines: [LayoutLine] = []
         var line = LayoutLine(first)
+        // The line's display width, kept as it grows (measuring the whole line
+        // for every word made wrapping quadratic in the line's length).
+        let restWidth = LayoutLine(rest).width
+        var lineWidth = line.width
         var lineHasWord = false
         var pendingSpace = false
         func newLine() {
             lines.append(line)
             line = LayoutLine(rest)
+            lineWidth = restWidth
             lineHasWord = false
             pendingSpace = false
         }
-        func add(_ fragment: Fragment) {
+        func add(_ fragment: Fragment, width: Int? = nil) {
+            lineWidth += width ?? DisplayWidth.of(fragment.text)
             if let last = line.spans.last, last.style == fragment.style, last.link == fragment.link {
                 line.spans[line.spans.count - 1].text += fragment.text
             } else {
@@ -149,21 +155,21 @@ struct TextRuns {
                 let word = token.fragments ?? []
                 if word.first?.spaceBefore == true { pendingSpace = lineHasWord }
                 let w = Self.width(word)
-                let used = line.width
-                if lineHasWord && used + (pendingSpace ? 1 : 0) + w > width { newLine() }
+                if lineHasWord && lineWidth + (pendingSpace ? 1 : 0) + w > width { newLine() }
                 if pendingSpace && lineHasWord {
                     // The space takes the style of the word before it only if both are one link.
                     let linkSpace = word.first?.link != nil && line.spans.last?.link == word.first?.link
-                    add(Fragment(text: " ", style: linkSpace ? word[0].style : .plain, link: linkSpace ? word[0].link : nil))
+                    add(Fragment(text: " ", style: linkSpace ? word[0].style : .plain, link: linkSpace ? word[0].link : nil), width: 1)
                 }
-                if line.width + w <= width || lineHasWord {
-                    word.forEach(add)
+                if lineWidth + w <= width || lineHasWord {
+                    for fragment in word { add(fragment) }
                 } else {
                     // A word longer than the line: break it by characters.
                     for fragment in word {
                         for ch in fragment.text {
-                            if line.width + DisplayWidth.of(ch) > width && line.width > LayoutLine(rest).width { newLine() }
-                            add(Fragment(text: String(ch), style: fragment.style, link: fragment.link))
+                            let chWidth = DisplayWidth.of(ch)
+                            if lineWidth + chWidth > width && lineWidth > restWidth { newLine() }
+                            add(Fragment(text: String(ch), style: fragment.style, link: fragment.link), width: chWidth)
                         }
                     }
                 }
