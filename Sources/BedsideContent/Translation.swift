@@ -136,7 +136,8 @@ enum TranslationOverlay {
         return ContentLoader.readText(path, &diagnostics)
     }
 
-    static func frontMatter(_ text: String, path: String, _ diagnostics: inout [Diagnostic]) -> (YAMLFields, Node, Node.Mapping, FrontMatterSplit)? {
+    static func frontMatter(_ text: String, path: String, _ diagnostics: inout [Diagnostic])
+        -> (yaml: YAMLFields, root: Node, map: Node.Mapping, split: FrontMatterSplit)? {
         let split: FrontMatterSplit
         switch FrontMatter.split(text) {
         case .success(let s): split = s
@@ -158,7 +159,10 @@ enum TranslationOverlay {
         var diagnostics: [Diagnostic] = []
         guard let path = language.translationPath(of: english.info.path),
               let text = read(path, &diagnostics),
-              var (yaml, root, map, split) = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        var yaml = front.yaml
+        let (root, map) = (front.root, front.map)
+        let split = front.split
         let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.info.id,
                                             englishVersion: english.info.governance.version, language: language, path: path,
                                             logicKeys: Set(["section", "order", "related", "sources"]).union(Governance.fields))
@@ -195,7 +199,10 @@ enum TranslationOverlay {
         var diagnostics: [Diagnostic] = []
         guard let path = language.translationPath(of: english.path),
               let text = read(path, &diagnostics),
-              var (yaml, root, map, split) = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        var yaml = front.yaml
+        let (root, map) = (front.root, front.map)
+        let split = front.split
         let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.id,
                                             englishVersion: english.governance.version, language: language, path: path,
                                             extra: ["questions", "outcomes"], logicKeys: flowLogicKeys)
@@ -327,7 +334,9 @@ enum TranslationOverlay {
         var diagnostics: [Diagnostic] = []
         guard let path = language.translationPath(of: english.path),
               let text = read(path, &diagnostics),
-              var (yaml, root, map, _) = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        var yaml = front.yaml
+        let (root, map) = (front.root, front.map)
         let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.id,
                                             englishVersion: english.governance.version, language: language, path: path,
                                             extra: ["steps"], logicKeys: Set(["order"]).union(Governance.fields))

@@ -90,4 +90,16 @@ final class LanguageSwitchTests: XCTestCase {
         XCTAssertTrue(backend.lastText.contains("Press any key to start"), backend.lastText)
         XCTAssertEqual(end.location.page, .home)
     }
+
+    /// The Spanish emergency card at 80x24: the headline first, whole, with the number.
+    func testTheSpanishEmergencyCardFitsAt80x24() throws {
+        var env = AppEnvironment(store: Self.spanishStore, site: .defaults)
+        env.languages = [(.en, "English"), (.es, "Español")]
+        var state = App.update(AppState(page: .flow("back-pain", answers: []), width: 80, height: 24), .resize(width: 80, height: 24), env).0
+        state = App.update(state, .key(.char("1")), env).0
+        let screen = Renderer.render(state, env)
+        let rows = (0..<screen.height).map { y in (0..<screen.width).map { screen.cells[y * screen.width + $0].text }.joined() }
+        XCTAssertTrue(rows[1].contains("EMERGENCIA: LLAME AL 911 AHORA"), rows.joined(separator: "\n"))
+        XCTAssertTrue(rows[3].contains("911"), rows.joined(separator: "\n"))
+    }
 }
