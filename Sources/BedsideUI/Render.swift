@@ -74,7 +74,9 @@ public enum Renderer {
                 style = Style(.selection, bold: true, reverse: true)
                 screen.fill(x: rect.x, y: rect.y + i, width: rect.width, height: 1, style: style)
             }
-            screen.put(" " + Sidebar.label(row, s, env), x: rect.x, y: rect.y + i, style: style, maxWidth: rect.width)
+            // A label too long for the sidebar (Spanish section titles often are) ends in "…", so the cut shows.
+            screen.put(DisplayWidth.truncate(" " + Sidebar.label(row, s, env), to: rect.width), x: rect.x, y: rect.y + i,
+                       style: style, maxWidth: rect.width)
         }
         let bar = env.unicode ? "│" : "|"
         for y in rect.y..<(rect.y + rect.height) { screen.put(bar, x: rect.x + rect.width, y: y, style: Style(.border)) }
