@@ -287,26 +287,25 @@ private enum FileJob {
             }
             return .glossary(terms, problems)
         case .flow(let path, let language):
-            guard let text = ContentLoader.readText(path, &problems) else { return .flow(nil, problems) }
-            var (flow, more) = FlowParser.parse(text: text, path: path)
-            problems += more
-            if let english = flow, language != .en {
-                let (translated, notes) = TranslationOverlay.flow(english, language: language)
-                flow = translated
-                problems += notes
-            }
+            let flow = Self.parse(path, language, &problems, FlowParser.parse, TranslationOverlay.flow)
             return .flow(flow, problems)
         case .walkthrough(let path, let language):
-            guard let text = ContentLoader.readText(path, &problems) else { return .walkthrough(nil, problems) }
-            var (walkthrough, more) = WalkthroughParser.parse(text: text, path: path)
-            problems += more
-            if let english = walkthrough, language != .en {
-                let (translated, notes) = TranslationOverlay.walkthrough(english, language: language)
-                walkthrough = translated
-                problems += notes
-            }
+            let walkthrough = Self.parse(path, language, &problems, WalkthroughParser.parse, TranslationOverlay.walkthrough)
             return .walkthrough(walkthrough, problems)
         }
+    }
+
+    /// Reads and parses the English file, then lays the language's translation over what parsed.
+    private static func parse<Item>(_ path: String, _ language: ContentLanguage, _ problems: inout [Diagnostic],
+                                    _ parse: (String, String) -> (Item?, [Diagnostic]),
+                                    _ translate: (Item, ContentLanguage) -> (Item, [Diagnostic])) -> Item? {
+        guard let text = ContentLoader.readText(path, &problems) else { return nil }
+        let (item, more) = parse(text, path)
+        problems += more
+        guard let english = item, language != .en else { return item }
+        let (translated, notes) = translate(english, language)
+        problems += notes
+        return translated
     }
 }
 

@@ -37,4 +37,19 @@ public enum ContentParsing {
     public static func markdown(_ text: String, firstLine: Int = 1) -> Document {
         MarkdownParser.parse(text, firstLine: firstLine)
     }
+
+    /// A translation's text laid over English items, as the loader does for a
+    /// language's files (for the fuzzer: a hostile translation must never crash).
+    public static func translatedTopic(_ english: TopicFile, _ text: String) -> (TopicFile, [Diagnostic]) {
+        TranslationOverlay.topic(english, language: .es, text: text, path: "topic.es.md")
+    }
+    public static func translatedFlow(_ english: Flow, _ text: String) -> (Flow, [Diagnostic]) {
+        TranslationOverlay.flow(english, language: .es, text: text, path: "flow.es.md")
+    }
+    public static func translatedWalkthrough(_ english: Walkthrough, _ text: String) -> (Walkthrough, [Diagnostic]) {
+        TranslationOverlay.walkthrough(english, language: .es, text: text, path: "walkthrough.es.md")
+    }
+    public static func translatedGlossary(_ english: [GlossaryTerm], _ text: String) -> ([GlossaryTerm], [Diagnostic]) {
+        TranslationOverlay.glossary(english, englishPath: "glossary.yaml", text: text, path: "glossary.es.yaml")
+    }
 }

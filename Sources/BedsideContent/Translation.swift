@@ -157,9 +157,17 @@ enum TranslationOverlay {
 
     static func topic(_ english: TopicFile, language: ContentLanguage) -> (TopicFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.info.path),
-              let text = read(path, &diagnostics),
-              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        guard let path = language.translationPath(of: english.info.path), let text = read(path, &diagnostics) else {
+            return (english, diagnostics)
+        }
+        let (topic, more) = topic(english, language: language, text: text, path: path)
+        return (topic, diagnostics + more)
+    }
+
+    /// The same, on a translation's text (the fuzzer calls it directly).
+    static func topic(_ english: TopicFile, language: ContentLanguage, text: String, path: String) -> (TopicFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
         var yaml = front.yaml
         let (root, map) = (front.root, front.map)
         let split = front.split
@@ -197,9 +205,16 @@ enum TranslationOverlay {
 
     static func flow(_ english: Flow, language: ContentLanguage) -> (Flow, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.path),
-              let text = read(path, &diagnostics),
-              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        guard let path = language.translationPath(of: english.path), let text = read(path, &diagnostics) else {
+            return (english, diagnostics)
+        }
+        let (flow, more) = flow(english, language: language, text: text, path: path)
+        return (flow, diagnostics + more)
+    }
+
+    static func flow(_ english: Flow, language: ContentLanguage, text: String, path: String) -> (Flow, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
         var yaml = front.yaml
         let (root, map) = (front.root, front.map)
         let split = front.split
@@ -332,9 +347,16 @@ enum TranslationOverlay {
 
     static func walkthrough(_ english: Walkthrough, language: ContentLanguage) -> (Walkthrough, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.path),
-              let text = read(path, &diagnostics),
-              let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
+        guard let path = language.translationPath(of: english.path), let text = read(path, &diagnostics) else {
+            return (english, diagnostics)
+        }
+        let (walkthrough, more) = walkthrough(english, language: language, text: text, path: path)
+        return (walkthrough, diagnostics + more)
+    }
+
+    static func walkthrough(_ english: Walkthrough, language: ContentLanguage, text: String, path: String) -> (Walkthrough, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
         var yaml = front.yaml
         let (root, map) = (front.root, front.map)
         let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.id,
@@ -383,6 +405,12 @@ enum TranslationOverlay {
     static func glossary(_ english: [GlossaryTerm], englishPath: String, language: ContentLanguage) -> ([GlossaryTerm], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let path = language.translationPath(of: englishPath), let text = read(path, &diagnostics) else { return (english, diagnostics) }
+        let (terms, more) = glossary(english, englishPath: englishPath, text: text, path: path)
+        return (terms, diagnostics + more)
+    }
+
+    static func glossary(_ english: [GlossaryTerm], englishPath: String, text: String, path: String) -> ([GlossaryTerm], [Diagnostic]) {
+        let diagnostics: [Diagnostic] = []
         var yaml = YAMLFields(file: path)
         guard let root = yaml.parse(text), let list = root.sequence else {
             if yaml.diagnostics.isEmpty { yaml.error(nil, "a glossary translation is a list of terms, each with id, term and definition") }

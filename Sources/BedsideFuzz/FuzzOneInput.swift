@@ -15,7 +15,10 @@ enum FuzzOneInput {
     /// YAML paths: front matter, glossary, sections, site config, with
     /// anchors and aliases in the seeds) or `nesting` (the input becomes
     /// deeply nested Markdown, parsed and laid out). Set by BEDSIDE_FUZZ_TARGET.
-    enum Target: String { case content, yaml, nesting }
+    /// `translation`: the input is a translation laid over fixed English
+    /// items (a topic, a symptom check, a walkthrough, a glossary), as the
+    /// loader does for `*.es.*` files: it must never crash or change a route.
+    enum Target: String { case content, yaml, nesting, translation }
     static let target = Target(rawValue: ProcessInfo.processInfo.environment["BEDSIDE_FUZZ_TARGET"] ?? "") ?? .content
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -28,6 +31,7 @@ enum FuzzOneInput {
         case .content: run(text)
         case .yaml: runYAML(text)
         case .nesting: runNesting(Array(data))
+        case .translation: runTranslation(text)
         }
     }
 
@@ -58,6 +62,109 @@ enum FuzzOneInput {
         _ = Readability.score(of: document)
         _ = DocumentLayouter.layout(document, options: LayoutOptions(width: 80))
         _ = DocumentLayouter.layout(document, options: LayoutOptions(width: 20, unicode: false))
+    }
+
+    /// English items with every kind of text a translation can replace.
+    static let english: (topic: TopicFile, flow: Flow, walkthrough: Walkthrough, glossary: [GlossaryTerm]) = {
+        let governance = "reviewed: 2026-11-30\nreview-due: 2027-11-30\nreviewed-by: nurse\nsigned-off: pending\nversion: 2\n"
+        let topic = ContentParsing.topic("""
+            ---
+            id: bone-pain
+            title: Bone pain
+            summary: A summary.
+            section: general
+            sources:
+              - title: A source
+                organisation: An organisation
+            \(governance)---
+            Text with a [link](topic:bone-pain) and {phone:after-hours}.
+
+            > **Get help now if:** you cannot move.
+
+            ## When to call {#when-to-call}
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+            """, path: "topics/general/bone-pain.md").0!
+        let flow = ContentParsing.flow("""
+            ---
+            id: check
+            title: A check
+            \(governance)start: first
+            questions:
+              - id: first
+                text: "First?"
+                help: "Help."
+                answers:
+                  - id: "yes"
+                    text: "Yes"
+                    red-flag: true
+                    go: now
+                  - id: "no"
+                    text: "No"
+                    go: later
+            outcomes:
+              - id: now
+                level: emergency
+                title: "Now"
+                actions: ["Call 911 now."]
+                call: [emergency]
+                say: "Say this."
+                meaning: "It may mean this."
+                while-waiting: "Unlock the door."
+              - id: later
+                level: routine
+                title: "Later"
+                actions: ["Mention it."]
+                call: [care-team]
+                meaning: "It may mean that."
+            ---
+            An intro.
+            """, path: "flows/check.md").0!
+        let walkthrough = ContentParsing.walkthrough("""
+            ---
+            id: walk
+            title: A walk
+            summary: A summary.
+            \(governance)steps:
+              - topic: bone-pain
+                section: when-to-call
+                prompts: ["What would you do?"]
+                nurse-note: "A note."
+              - flow: check
+                prompts: ["Try it."]
+            ---
+            """, path: "walkthroughs/walk.md").0!
+        let glossary = ContentParsing.glossary("""
+            - id: anemia
+              term: anemia
+              also-called: [low blood count]
+              definition: Too few red blood cells.
+            - id: biopsy
+              term: biopsy
+              definition: Taking a small piece of tissue.
+            """).0
+        return (topic, flow, walkthrough, glossary)
+    }()
+
+    /// The input as each kind of translation; a symptom check's logic must come out unchanged.
+    static func runTranslation(_ text: String) {
+        let (topic, flow, walkthrough, glossary) = english
+        let (translatedTopic, _) = ContentParsing.translatedTopic(topic, text)
+        _ = ContentParsing.markdown(translatedTopic.body, firstLine: translatedTopic.info.bodyFirstLine)
+        let (translatedFlow, _) = ContentParsing.translatedFlow(flow, text)
+        // Whatever the text says, every route, red flag and level is the English one.
+        precondition(translatedFlow.questions.map { $0.answers.map(\.next) } == flow.questions.map { $0.answers.map(\.next) })
+        precondition(translatedFlow.questions.map { $0.answers.map(\.redFlag) } == flow.questions.map { $0.answers.map(\.redFlag) })
+        precondition(translatedFlow.outcomes.map(\.level) == flow.outcomes.map(\.level))
+        precondition(translatedFlow.outcomes.map(\.call) == flow.outcomes.map(\.call))
+        precondition(translatedFlow.start == flow.start)
+        _ = DocumentLayouter.layout(translatedFlow.intro, options: LayoutOptions(width: 40))
+        let (translatedWalkthrough, _) = ContentParsing.translatedWalkthrough(walkthrough, text)
+        precondition(translatedWalkthrough.steps.map(\.target) == walkthrough.steps.map(\.target))
+        _ = ContentParsing.translatedGlossary(glossary, text)
+        _ = ContentParsing.translatedGlossary(glossary, text.split(separator: "\n---\n").first.map(String.init) ?? text)
     }
 
     static func run(_ text: String) {
