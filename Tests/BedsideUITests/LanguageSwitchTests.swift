@@ -102,4 +102,29 @@ final class LanguageSwitchTests: XCTestCase {
         XCTAssertTrue(rows[1].contains("EMERGENCIA: LLAME AL 911 AHORA"), rows.joined(separator: "\n"))
         XCTAssertTrue(rows[3].contains("911"), rows.joined(separator: "\n"))
     }
+
+    /// The safety rule of the question screen holds in Spanish, whose questions
+    /// and intros are longer: at every small size the first question and answer 1
+    /// are on screen, and 1 answers exactly that question.
+    func testEverySpanishFirstQuestionShowsWithItsAnswersAtSmallSizes() throws {
+        let env = AppEnvironment(store: Self.spanishStore, site: .defaults)
+        for (width, height) in [(50, 16), (40, 15), (40, 12), (80, 24)] {
+            for (index, flow) in Self.spanishStore.flows.enumerated() {
+                var s = App.update(AppState(width: width, height: height), .resize(width: width, height: height), env).0
+                s = App.update(s, .key(.char("c")), env).0
+                s = App.update(s, .key(.char(Character(String(index + 1)))), env).0
+                XCTAssertEqual(s.location.page, .flow(flow.id))
+                let screen = Renderer.render(s, env)
+                let text = (0..<screen.height).map { y in (0..<screen.width).map { screen.cells[y * screen.width + $0].text }.joined() }
+                    .joined(separator: "\n")
+                let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let question = try XCTUnwrap(flow.question(flow.start))
+                XCTAssertTrue(words.contains(question.text.split(separator: " ").prefix(3).joined(separator: " ")),
+                              "\(flow.id) at \(width)x\(height): the question is not on screen:\n\(text)")
+                XCTAssertTrue(text.contains("1. " + question.answers[0].text), "\(flow.id) at \(width)x\(height): answer 1 not on screen:\n\(text)")
+                let answered = App.update(s, .key(.char("1")), env).0
+                XCTAssertEqual(answered.location.page, .flow(flow.id, answers: [question.answers[0].id]), "\(flow.id) at \(width)x\(height)")
+            }
+        }
+    }
 }
