@@ -18,7 +18,19 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        // ASCII: a column per printable byte, none for controls (the same as per character).
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> Int? in
+            var count = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x20 && byte != 0x7F { count += 1 }
+            }
+            return count
+        }
+        return ascii ?? text.reduce(0) { $0 + of($1) }
+    }
 
     /// What one cell sends to the terminal: the first drawable scalar and the
     /// combining marks and variation selectors after it. ncurses keeps one

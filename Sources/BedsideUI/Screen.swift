@@ -64,6 +64,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        if let used = putASCII(text, x: x, y: y, style: style, limit: limit) { return used }
         var column = x
         for ch in text {
             let w = DisplayWidth.of(ch)
@@ -81,6 +82,29 @@ public struct Screen: Equatable, Sendable {
         }
         return max(0, column - x)
     }
+
+    /// Most text on screen is ASCII: one byte, one cell, no grapheme breaking
+    /// and no width table (controls take no cell, as `DisplayWidth` says).
+    /// Nil when the text is not all ASCII, for the general path.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var column = x
+            for byte in bytes where byte >= 0x20 && byte != 0x7F {
+                if column + 1 > limit { break }
+                if column >= 0 {
+                    clearWide(at: column, y)
+                    cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], width: 1, style: style)
+                }
+                column += 1
+            }
+            return max(0, column - x)
+        }
+    }
+
+    /// One shared String per printable ASCII character.
+    private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Before overwriting half of a wide character, blank its other half.
     private mutating func clearWide(at x: Int, _ y: Int) {
