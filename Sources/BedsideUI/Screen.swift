@@ -25,12 +25,60 @@ public struct Style: Hashable, Sendable {
 
 /// One terminal cell. A wide character fills its cell and marks the next one
 /// as a continuation (`text` empty, `width` 0), as terminals do.
+///
+/// The character is kept as up to four Unicode scalars, in place: a cell is
+/// then plain bytes, so a screen of thousands of cells is made, copied and
+/// freed without touching a reference count (a third of drawing time went to
+/// that when each cell held a String). Four scalars hold everything a
+/// terminal cell can show (a letter, its marks, a variation selector); a
+/// longer emoji sequence keeps its first four, and only the first is drawn.
 public struct Cell: Equatable, Sendable {
-    public var text: String
+    private var scalars: (UInt32, UInt32, UInt32, UInt32)
     public var width: UInt8
     public var style: Style
 
-    public static let blank = Cell(text: " ", width: 1, style: .plain)
+    public init(text: String, width: UInt8, style: Style) {
+        var packed: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        var i = 0
+        for scalar in text.unicodeScalars {
+            switch i {
+            case 0: packed.0 = scalar.value
+            case 1: packed.1 = scalar.value
+            case 2: packed.2 = scalar.value
+            case 3: packed.3 = scalar.value
+            default: break
+            }
+            i += 1
+            if i == 4 { break }
+        }
+        self.init(scalars: packed, width: width, style: style)
+    }
+
+    init(scalars: (UInt32, UInt32, UInt32, UInt32), width: UInt8, style: Style) {
+        self.scalars = scalars
+        self.width = width
+        self.style = style
+    }
+
+    /// One ASCII character (the fast path of `Screen.put`).
+    init(ascii byte: UInt8, style: Style) {
+        self.init(scalars: (UInt32(byte), 0, 0, 0), width: 1, style: style)
+    }
+
+    public var text: String {
+        var out = String.UnicodeScalarView()
+        for value in [scalars.0, scalars.1, scalars.2, scalars.3] {
+            guard value != 0, let scalar = Unicode.Scalar(value) else { break }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.scalars == b.scalars && a.width == b.width && a.style == b.style
+    }
+
+    public static let blank = Cell(ascii: 0x20, style: .plain)
     static let continuation = Cell(text: "", width: 0, style: .plain)
 }
 
@@ -95,16 +143,13 @@ public struct Screen: Equatable, Sendable {
                 if column + 1 > limit { break }
                 if column >= 0 {
                     clearWide(at: column, y)
-                    cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], width: 1, style: style)
+                    cells[y * width + column] = Cell(ascii: byte, style: style)
                 }
                 column += 1
             }
             return max(0, column - x)
         }
     }
-
-    /// One shared String per printable ASCII character.
-    private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Before overwriting half of a wide character, blank its other half.
     private mutating func clearWide(at x: Int, _ y: Int) {
@@ -117,7 +162,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in max(0, y)..<min(height, y + h) {
             for col in max(0, x)..<min(width, x + w) {
-                cells[row * width + col] = Cell(text: " ", width: 1, style: style)
+                cells[row * width + col] = Cell(ascii: 0x20, style: style)
             }
         }
     }
