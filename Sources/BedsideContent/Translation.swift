@@ -155,13 +155,19 @@ enum TranslationOverlay {
 
     // MARK: Topics
 
-    static func topic(_ english: TopicFile, language: ContentLanguage) -> (TopicFile, [Diagnostic]) {
+    /// Reads the translation beside `englishPath`, if there is one, and lays it over `english`.
+    private static func fromFile<Item>(_ english: Item, englishPath: String, language: ContentLanguage,
+                                       _ overlay: (Item, ContentLanguage, String, String) -> (Item, [Diagnostic])) -> (Item, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.info.path), let text = read(path, &diagnostics) else {
+        guard let path = language.translationPath(of: englishPath), let text = read(path, &diagnostics) else {
             return (english, diagnostics)
         }
-        let (topic, more) = topic(english, language: language, text: text, path: path)
-        return (topic, diagnostics + more)
+        let (item, more) = overlay(english, language, text, path)
+        return (item, diagnostics + more)
+    }
+
+    static func topic(_ english: TopicFile, language: ContentLanguage) -> (TopicFile, [Diagnostic]) {
+        fromFile(english, englishPath: english.info.path, language: language) { topic($0, language: $1, text: $2, path: $3) }
     }
 
     /// The same, on a translation's text (the fuzzer calls it directly).
@@ -204,12 +210,7 @@ enum TranslationOverlay {
                                                  "red-flag", "amber"]).union(Governance.fields)
 
     static func flow(_ english: Flow, language: ContentLanguage) -> (Flow, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.path), let text = read(path, &diagnostics) else {
-            return (english, diagnostics)
-        }
-        let (flow, more) = flow(english, language: language, text: text, path: path)
-        return (flow, diagnostics + more)
+        fromFile(english, englishPath: english.path, language: language) { flow($0, language: $1, text: $2, path: $3) }
     }
 
     static func flow(_ english: Flow, language: ContentLanguage, text: String, path: String) -> (Flow, [Diagnostic]) {
@@ -346,12 +347,7 @@ enum TranslationOverlay {
     // MARK: Walkthroughs
 
     static func walkthrough(_ english: Walkthrough, language: ContentLanguage) -> (Walkthrough, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let path = language.translationPath(of: english.path), let text = read(path, &diagnostics) else {
-            return (english, diagnostics)
-        }
-        let (walkthrough, more) = walkthrough(english, language: language, text: text, path: path)
-        return (walkthrough, diagnostics + more)
+        fromFile(english, englishPath: english.path, language: language) { walkthrough($0, language: $1, text: $2, path: $3) }
     }
 
     static func walkthrough(_ english: Walkthrough, language: ContentLanguage, text: String, path: String) -> (Walkthrough, [Diagnostic]) {

@@ -185,33 +185,33 @@ struct Scorer {
 /// functions of their key alone, so keeping them changes no answer. Each is
 /// capped, and emptied when full, so a long session or a pasted page cannot grow it.
 final class SearchMemo: @unchecked Sendable {
-    private var typos: [String: [(surface: Int32, distance: Int)]] = [:]
-    private var texts: [Int: [String]] = [:]
-    private let lock = NSLock()
-    static let maxTypos = 4096
-    static let maxTexts = 512
+    private let typos = CappedMemo<String, [(surface: Int32, distance: Int)]>(capacity: 4096)
+    private let texts = CappedMemo<Int, [String]>(capacity: 512)
 
     func typoMatches(_ word: String, _ make: () -> [(surface: Int32, distance: Int)]) -> [(surface: Int32, distance: Int)] {
-        lock.lock()
-        if let known = typos[word] { lock.unlock(); return known }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        if typos.count >= Self.maxTypos { typos.removeAll(keepingCapacity: true) }
-        typos[word] = made
-        lock.unlock()
-        return made
+        typos.value(word, make)
     }
 
     /// A document's field texts (a topic's cleaned body is the costly part).
-    func fields(_ doc: Int, _ make: () -> [String]) -> [String] {
+    func fields(_ doc: Int, _ make: () -> [String]) -> [String] { texts.value(doc, make) }
+}
+
+/// A dictionary of computed values behind a lock, emptied when it reaches `capacity`.
+final class CappedMemo<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func value(_ key: Key, _ make: () -> Value) -> Value {
         lock.lock()
-        if let known = texts[doc] { lock.unlock(); return known }
+        if let known = values[key] { lock.unlock(); return known }
         lock.unlock()
         let made = make()
         lock.lock()
-        if texts.count >= Self.maxTexts { texts.removeAll(keepingCapacity: true) }
-        texts[doc] = made
+        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        values[key] = made
         lock.unlock()
         return made
     }
