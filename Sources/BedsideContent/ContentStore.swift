@@ -141,14 +141,16 @@ struct TopicTable {
 final class DeferredContent: @unchecked Sendable {
     struct FileCounts { var flows: Int, walkthroughs: Int }
 
-    struct Value {
-        var topics: TopicTable
-        var flows: [Flow]
-        var walkthroughs: [Walkthrough]
-        var flowIndex: [String: Int]
+    /// A class, so a look-up (`store.topic(id)`, asked for every sidebar row
+    /// and page drawn) hands over one reference, not a copy of every table.
+    final class Value: @unchecked Sendable {
+        let topics: TopicTable
+        let flows: [Flow]
+        let walkthroughs: [Walkthrough]
+        let flowIndex: [String: Int]
         /// Problems in topic files, and in flow and walkthrough files.
-        var topicDiagnostics: [Diagnostic]
-        var laterDiagnostics: [Diagnostic]
+        let topicDiagnostics: [Diagnostic]
+        let laterDiagnostics: [Diagnostic]
 
         init(topics: TopicTable, flows: [Flow], walkthroughs: [Walkthrough],
              topicDiagnostics: [Diagnostic] = [], laterDiagnostics: [Diagnostic] = []) {

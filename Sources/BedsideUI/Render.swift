@@ -78,8 +78,9 @@ public enum Renderer {
             screen.put(DisplayWidth.truncate(" " + Sidebar.label(row, s, env), to: rect.width), x: rect.x, y: rect.y + i,
                        style: style, maxWidth: rect.width)
         }
-        let bar = env.unicode ? "│" : "|"
-        for y in rect.y..<(rect.y + rect.height) { screen.put(bar, x: rect.x + rect.width, y: y, style: Style(.border)) }
+        // The border is one cell repeated: made once, not measured and split per row.
+        let bar = Cell(text: env.unicode ? "│" : "|", width: 1, style: Style(.border))
+        for y in rect.y..<(rect.y + rect.height) { screen.set(bar, x: rect.x + rect.width, y: y) }
     }
 
     static func isSection(_ row: SidebarRow) -> Bool { if case .section = row { return true } else { return false } }

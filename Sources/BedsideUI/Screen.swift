@@ -131,6 +131,13 @@ public struct Screen: Equatable, Sendable {
         return max(0, column - x)
     }
 
+    /// Puts one cell of width 1 (a border), clipped like `put`.
+    public mutating func set(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, y >= 0, x < width, y < height, cell.width == 1 else { return }
+        clearWide(at: x, y)
+        cells[y * width + x] = cell
+    }
+
     /// Most text on screen is ASCII: one byte, one cell, no grapheme breaking
     /// and no width table (controls take no cell, as `DisplayWidth` says).
     /// Nil when the text is not all ASCII, for the general path.
