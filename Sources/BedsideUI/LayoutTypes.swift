@@ -110,8 +110,31 @@ public struct GlossaryMatcher: Equatable, Sendable {
     }
 
     public static func normalize(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
+        var copy = text
+        // Every word of every page is normalised on each layout: ASCII words
+        // (most of them) take a byte loop that gives exactly the general result.
+        if let ascii = copy.withUTF8({ asciiNormalized($0) }) { return ascii }
+        return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
             .joined(separator: " ")
+    }
+
+    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            let kept = (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x2D || lower == 0x27
+            if kept {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func term(for words: [String]) -> String? { phrases[Self.normalize(words.joined(separator: " "))] }
