@@ -114,7 +114,27 @@ public struct Screen: Equatable, Sendable {
         let limit = min(width, x + (maxWidth ?? width))
         if let used = putASCII(text, x: x, y: y, style: style, limit: limit) { return used }
         var column = x
-        for ch in text {
+        // Mixed text ("▸ Síntomas"): an ASCII byte followed by another ASCII byte
+        // (or the end) is a whole character of one cell; only the rest needs
+        // grapheme breaking (a mark or joiner after a letter is never ASCII).
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            let next = bytes.index(after: i)
+            if byte < 0x80 && (next == bytes.endIndex || bytes[next] < 0x80) {
+                i = next
+                guard byte >= 0x20 && byte != 0x7F else { continue }
+                if column + 1 > limit { break }
+                if column >= 0 {
+                    clearWide(at: column, y)
+                    cells[y * width + column] = Cell(ascii: byte, style: style)
+                }
+                column += 1
+                continue
+            }
+            let ch = text[i]
+            i = text.index(after: i)
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if column + w > limit { break }
