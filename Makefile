@@ -64,7 +64,7 @@ run: release
 #    all the others);
 #  - the release build of bedside-monkey, then its 1,000,000 events (seed
 #    20261130) and three 3,000-event runs on seeds 1, 2 and 3.
-# The monkey is the long pole (~80 s to build, then ~3,500 events/s with a
+# The monkey is the long pole (~80 s to build, then ~7,000 events/s with a
 # core for its render-and-check thread): it starts at once, and the debug build
 # beside it runs at a lower priority (nice) so the monkey's build is not slowed.
 # The test bundle is run directly, not through `swift test`, which locks .build
