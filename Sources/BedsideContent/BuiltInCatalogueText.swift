@@ -192,9 +192,9 @@ help-lines:
   - "Screen"
   - "s | sections and topics (the sidebar); Esc to return"
   - "t | show or hide the sidebar"
-  - "L | English / Español: the same page in the other language"
   - "Mouse | click a link or topic; the wheel scrolls"
   - "? | this help"
+help-language: "L | English / Español: the same page in the other language"
 help-quit: "q | quit"
 help-finish: "x | finish: forget your visit and start again"
 

@@ -92,6 +92,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case msgTabFirst = "msg-tab-first"
     case msgOneLanguage = "msg-one-language"
     case languageName = "language-name"
+    case helpLanguage = "help-language"
     case searchOtherLanguage = "search-other-language"
     case msgKioskStays = "msg-kiosk-stays"
     case msgLinkTyped = "msg-link-typed"

@@ -12,7 +12,9 @@ enum HelpText {
     static func entries(_ env: AppEnvironment) -> [Entry] {
         let text = env.store.strings
         // The kiosk shows only keys that work there: no quit, but finish.
-        let lines = text.list(.helpLines) + [env.kiosk ? text[.helpFinish] : text[.helpQuit]]
+        // `L` is listed only where there is another language to switch to.
+        let language = env.languages.count > 1 ? [text[.helpLanguage]] : []
+        let lines = text.list(.helpLines) + language + [env.kiosk ? text[.helpFinish] : text[.helpQuit]]
         return lines.map { line in
             guard let bar = line.range(of: " | ") else { return Entry(keys: nil, text: line) }
             return Entry(keys: String(line[..<bar.lowerBound]), text: String(line[bar.upperBound...]))

@@ -127,4 +127,13 @@ final class LanguageSwitchTests: XCTestCase {
             }
         }
     }
+
+    /// Help lists `L` only where there is another language to switch to.
+    func testHelpListsTheLanguageKeyOnlyWithTwoLanguages() {
+        let (env, _) = Self.library()
+        let two = HelpText.lines(env, width: 80).map(\.0).joined(separator: "\n")
+        let one = HelpText.lines(Shipped.env(), width: 80).map(\.0).joined(separator: "\n")
+        XCTAssertTrue(two.contains("English / Español"), two)
+        XCTAssertFalse(one.contains("English / Español"), one)
+    }
 }
