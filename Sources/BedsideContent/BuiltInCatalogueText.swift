@@ -139,6 +139,8 @@ box-outline-keys: "Enter jump  Esc close"
 box-quit-title: "Quit?"
 box-quit-text: "A symptom check is not finished. Quit anyway? (y/n)"
 box-quit-keys: "y quit  n keep going"
+# The letter that says yes in the finish box (y always works too).
+key-yes: "y"
 box-finish-title: "Finish?"
 box-finish-text: "Finish and forget this visit? Everything on this screen is cleared. (y/n)"
 box-finish-keys: "y finish  n keep reading"

@@ -15,13 +15,11 @@ extension TranslationOverlay {
 
     static func flow(_ english: Flow, language: ContentLanguage, text: String, path: String) -> (Flow, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
-        var yaml = front.yaml
-        let (root, map) = (front.root, front.map)
-        let split = front.split
-        let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.id,
-                                            englishVersion: english.governance.version, language: language, path: path,
-                                            extra: ["questions", "outcomes"], logicKeys: flowLogicKeys)
+        guard let opened = open(text, path: path, englishID: english.id, englishVersion: english.governance.version,
+                                language: language, extra: ["questions", "outcomes"], logicKeys: flowLogicKeys,
+                                &diagnostics) else { return (english, diagnostics) }
+        var yaml = opened.yaml
+        let (root, map, split, header) = (opened.root, opened.map, opened.split, opened.header)
         var flow = english
         guard header.id == english.id else {
             diagnostics += yaml.diagnostics

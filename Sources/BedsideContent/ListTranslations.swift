@@ -11,12 +11,11 @@ extension TranslationOverlay {
 
     static func walkthrough(_ english: Walkthrough, language: ContentLanguage, text: String, path: String) -> (Walkthrough, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
-        var yaml = front.yaml
-        let (root, map) = (front.root, front.map)
-        let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.id,
-                                            englishVersion: english.governance.version, language: language, path: path,
-                                            extra: ["steps"], logicKeys: Set(["order"]).union(Governance.fields))
+        guard let opened = open(text, path: path, englishID: english.id, englishVersion: english.governance.version,
+                                language: language, extra: ["steps"], logicKeys: Set(["order"]).union(Governance.fields),
+                                &diagnostics) else { return (english, diagnostics) }
+        var yaml = opened.yaml
+        let (root, map, header) = (opened.root, opened.map, opened.header)
         var walkthrough = english
         guard header.id == english.id else {
             diagnostics += yaml.diagnostics

@@ -93,6 +93,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case msgOneLanguage = "msg-one-language"
     case languageName = "language-name"
     case helpLanguage = "help-language"
+    case keyYes = "key-yes"
     case searchOtherLanguage = "search-other-language"
     case msgKioskStays = "msg-kiosk-stays"
     case msgLinkTyped = "msg-link-typed"

@@ -82,6 +82,26 @@ enum TranslationOverlay {
         return (yaml, root, map, split)
     }
 
+    /// A translation's front matter, read and checked against its English item.
+    struct Opened {
+        var yaml: YAMLFields
+        let root: Node
+        let map: Node.Mapping
+        let split: FrontMatterSplit
+        let header: TranslationHeader
+    }
+
+    /// Splits, parses and reads the shared keys of a translated Markdown file;
+    /// nil (with the reason in `diagnostics`) when it has no readable front matter.
+    static func open(_ text: String, path: String, englishID: String, englishVersion: Int?, language: ContentLanguage,
+                     extra: Set<String> = [], logicKeys: Set<String>, _ diagnostics: inout [Diagnostic]) -> Opened? {
+        guard var front = frontMatter(text, path: path, &diagnostics) else { return nil }
+        let header = TranslationHeader.read(front.map, root: front.root, yaml: &front.yaml, englishID: englishID,
+                                            englishVersion: englishVersion, language: language, path: path,
+                                            extra: extra, logicKeys: logicKeys)
+        return Opened(yaml: front.yaml, root: front.root, map: front.map, split: front.split, header: header)
+    }
+
     // MARK: Topics
 
     /// Reads the translation beside `englishPath`, if there is one, and lays it over `english`.
@@ -102,13 +122,11 @@ enum TranslationOverlay {
     /// The same, on a translation's text (the fuzzer calls it directly).
     static func topic(_ english: TopicFile, language: ContentLanguage, text: String, path: String) -> (TopicFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let front = frontMatter(text, path: path, &diagnostics) else { return (english, diagnostics) }
-        var yaml = front.yaml
-        let (root, map) = (front.root, front.map)
-        let split = front.split
-        let header = TranslationHeader.read(map, root: root, yaml: &yaml, englishID: english.info.id,
-                                            englishVersion: english.info.governance.version, language: language, path: path,
-                                            logicKeys: Set(["section", "order", "related", "sources"]).union(Governance.fields))
+        guard let opened = open(text, path: path, englishID: english.info.id, englishVersion: english.info.governance.version,
+                                language: language, logicKeys: Set(["section", "order", "related", "sources"]).union(Governance.fields),
+                                &diagnostics) else { return (english, diagnostics) }
+        var yaml = opened.yaml
+        let (root, split, header) = (opened.root, opened.split, opened.header)
         if Readability.isBlank(split.body[...]) {
             yaml.error(root, "the translation has no body: write the text after the closing '---'")
         }

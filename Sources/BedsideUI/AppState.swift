@@ -63,12 +63,13 @@ public struct SearchState: Equatable, Sendable {
     public var selected = 0
     /// The other language answers this query much better: Tab switches to it
     /// (the query stays), and `offer` says so in that language.
-    public var otherLanguage: (language: ContentLanguage, offer: String)? = nil
+    public var otherLanguage: LanguageOffer? = nil
+}
 
-    public static func == (a: SearchState, b: SearchState) -> Bool {
-        a.query == b.query && a.results == b.results && a.suggestion == b.suggestion && a.selected == b.selected
-            && a.otherLanguage?.language == b.otherLanguage?.language && a.otherLanguage?.offer == b.otherLanguage?.offer
-    }
+/// "Ver en español: 4 resultados (oprima Tab)": a language, and the offer in its words.
+public struct LanguageOffer: Equatable, Sendable {
+    public var language: ContentLanguage
+    public var offer: String
 }
 
 public struct FindState: Equatable, Sendable {

@@ -136,10 +136,10 @@ enum OverlayRenderer {
         screen.cursor = (x: x + used + typed, y: rect.y + 1)
         let inner = rect.width - 4
         // As in `bedside search`: a better spelling is offered whenever there is one.
-        if let suggestion = search.suggestion {
-            screen.put(text.text(.searchDidYouMean, ["suggestion": suggestion]), x: x, y: rect.y + 2, style: Style(.statusKey, bold: true), maxWidth: inner)
-        } else if let other = search.otherLanguage {
+        if let other = search.otherLanguage {
             screen.put(other.offer, x: x, y: rect.y + 2, style: Style(.statusKey, bold: true), maxWidth: inner)
+        } else if let suggestion = search.suggestion {
+            screen.put(text.text(.searchDidYouMean, ["suggestion": suggestion]), x: x, y: rect.y + 2, style: Style(.statusKey, bold: true), maxWidth: inner)
         }
         if search.results.isEmpty {
             let trimmed = search.query.trimmingCharacters(in: .whitespaces)

@@ -14,12 +14,12 @@ extension AppState {
             case .up, .ctrl("p"): search.selected = max(0, search.selected - 1)
             case .down, .ctrl("n"): search.selected = min(max(0, search.results.count - 1), search.selected + 1)
             case .tab:
-                // A better spelling first; else the other language, where the query found more.
-                if let suggestion = search.suggestion {
+                // The other language, where the query found much more; else a better spelling.
+                if let other = search.otherLanguage {
+                    switchLanguage(to: other.language, env)
+                } else if let suggestion = search.suggestion {
                     search.query = suggestion
                     rerun(&search, env)
-                } else if let other = search.otherLanguage {
-                    switchLanguage(to: other.language, env)
                 }
             case .enter:
                 guard search.selected < search.results.count else { return message = env.store.strings[.msgSearchNone] }
@@ -80,8 +80,10 @@ extension AppState {
             if (key == .char("y") || key == .char("Y")) && !env.kiosk { quitRequested = true }
         case .confirmFinish:
             overlay = nil
-            // Finishing forgets everything; only a clear yes does it.
-            if key == .char("y") || key == .char("Y") {
+            // Finishing forgets everything; only a clear yes does it: y, or the
+            // language's own yes key ("s" for sí), as the box says.
+            let yes = Set(["y"] + (env.store.strings[.keyYes].count == 1 ? [env.store.strings[.keyYes].lowercased()] : []))
+            if case .char(let c) = key, yes.contains(c.lowercased()) {
                 forgetSession(env)
                 kiosk.justCleared = true
             }
@@ -125,6 +127,9 @@ extension AppState {
         } else {
             (search.results, search.suggestion) = env.search(search.query)
             search.otherLanguage = Self.otherLanguageOffer(search, env)
+            // A query written in the other language is not misspelt in this one:
+            // "tengo mucha sed" must not become "tengo much sed". The offer wins.
+            if search.otherLanguage != nil { search.suggestion = nil }
         }
         search.selected = 0
     }
@@ -133,11 +138,11 @@ extension AppState {
     /// this one finds nothing, or the other's best match scores at least twice
     /// ours (an English word typed into the Spanish library, or the reverse).
     /// Short prefixes are left alone: two letters match everything in both.
-    static func otherLanguageOffer(_ search: SearchState, _ env: AppEnvironment) -> (language: ContentLanguage, offer: String)? {
+    static func otherLanguageOffer(_ search: SearchState, _ env: AppEnvironment) -> LanguageOffer? {
         guard search.query.trimmingCharacters(in: .whitespaces).count >= 3, let cross = env.otherLanguageSearch,
               let other = cross(search.query), let best = other.hits.first else { return nil }
         let ours = search.results.first?.score ?? 0
-        return best.score >= 2 * ours ? (other.language, other.offer) : nil
+        return best.score >= 2 * ours ? LanguageOffer(language: other.language, offer: other.offer) : nil
     }
 
     mutating func open(_ hit: SearchHit, _ env: AppEnvironment) {

@@ -112,11 +112,11 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
-        if let used = putASCII(text, x: x, y: y, style: style, limit: limit) { return used }
         var column = x
-        // Mixed text ("▸ Síntomas"): an ASCII byte followed by another ASCII byte
-        // (or the end) is a whole character of one cell; only the rest needs
-        // grapheme breaking (a mark or joiner after a letter is never ASCII).
+        // Most text is ASCII: an ASCII byte followed by another ASCII byte (or
+        // the end) is a whole character of one cell, drawn without grapheme
+        // breaking or the width table; only the rest ("▸", "í") is taken a
+        // character at a time (a mark or joiner after a letter is never ASCII).
         let bytes = text.utf8
         var i = bytes.startIndex
         while i < bytes.endIndex {
@@ -156,26 +156,6 @@ public struct Screen: Equatable, Sendable {
         guard x >= 0, y >= 0, x < width, y < height, cell.width == 1 else { return }
         clearWide(at: x, y)
         cells[y * width + x] = cell
-    }
-
-    /// Most text on screen is ASCII: one byte, one cell, no grapheme breaking
-    /// and no width table (controls take no cell, as `DisplayWidth` says).
-    /// Nil when the text is not all ASCII, for the general path.
-    private mutating func putASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var column = x
-            for byte in bytes where byte >= 0x20 && byte != 0x7F {
-                if column + 1 > limit { break }
-                if column >= 0 {
-                    clearWide(at: column, y)
-                    cells[y * width + column] = Cell(ascii: byte, style: style)
-                }
-                column += 1
-            }
-            return max(0, column - x)
-        }
     }
 
     /// Before overwriting half of a wide character, blank its other half.

@@ -58,6 +58,12 @@ final class LibraryTests: XCTestCase {
         let (_, effects) = App.update(spanish, .key(.tab), env)
         XCTAssertEqual(effects, [.switchLanguage(.es)])
 
+        // A whole Spanish sentence: the offer, never an English "did you mean" ("tengo much sed").
+        guard case .search(let sentence)? = typed("tengo mucha sed").overlay else { return XCTFail() }
+        XCTAssertEqual(sentence.otherLanguage?.language, .es)
+        XCTAssertNil(sentence.suggestion)
+        XCTAssertEqual(App.update(typed("tengo mucha sed"), .key(.tab), env).1, [.switchLanguage(.es)])
+
         guard case .search(let english)? = typed("chemotherapy").overlay else { return XCTFail() }
         XCTAssertNil(english.otherLanguage, "the English library answers an English query")
         XCTAssertEqual(english.results.first?.id, "chemotherapy")

@@ -136,4 +136,17 @@ final class LanguageSwitchTests: XCTestCase {
         XCTAssertTrue(two.contains("English / Español"), two)
         XCTAssertFalse(one.contains("English / Español"), one)
     }
+
+    /// In Spanish the finish box says "s = sí", and s finishes; n never does.
+    func testTheSpanishFinishBoxTakesSForSi() {
+        let (_, other) = Self.library(kiosk: true)
+        let spanish = other(.es)!
+        var s = App.update(AppState(page: .topic("bone-pain"), width: 80, height: 24), .key(.char("x")), spanish).0
+        XCTAssertEqual(s.overlay, .confirmFinish)
+        XCTAssertEqual(App.update(s, .key(.char("n")), spanish).0.location.page, .topic("bone-pain"))
+        s = App.update(s, .key(.char("s")), spanish).0
+        XCTAssertEqual(s.location.page, .home)
+        XCTAssertTrue(s.kiosk.justCleared)
+        XCTAssertTrue(spanish.store.strings[.boxFinishText].contains("s = sí"))
+    }
 }
