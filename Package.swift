@@ -33,17 +33,19 @@ let package = Package(
         .target(name: "BedsideUI", dependencies: ["BedsideContent", "BedsideFlows"]),
         // The thin ncursesw backend.
         .target(name: "BedsideTerminal", dependencies: ["BedsideContent", "BedsideUI", "CCurses"]),
+        // The content pack: one mapped file with topics and the search index, shared by every session.
+        .target(name: "BedsidePack", dependencies: ["BedsideContent", "BedsideSearch"]),
         // What the programs plug into the UI's seams: the search engine and the
         // kiosk PIN check (crypt(3)). The UI core itself knows neither.
-        .target(name: "BedsideWiring", dependencies: ["BedsideContent", "BedsideSearch", "BedsideUI", "CCrypt"]),
+        .target(name: "BedsideWiring", dependencies: ["BedsideContent", "BedsideSearch", "BedsidePack", "BedsideUI", "CCrypt"]),
 
         .executableTarget(name: "bedside", dependencies: [
-            "BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "BedsideTerminal", "BedsideWiring",
+            "BedsideContent", "BedsideSearch", "BedsidePack", "BedsideFlows", "BedsideUI", "BedsideTerminal", "BedsideWiring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsideFlows", "BedsideUI", "CSQLite"]),
+        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsidePack", "BedsideFlows", "BedsideUI", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
-        .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent", "BedsideUI"]),
+        .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent", "BedsidePack", "BedsideUI"]),
         // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).
         .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI", "BedsideWiring"]),
 
@@ -54,6 +56,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal", "BedsideUI", "BedsideContent", "CCurses"]),
         .testTarget(name: "BedsideWiringTests", dependencies: ["BedsideWiring"]),
+        .testTarget(name: "BedsidePackTests", dependencies: ["BedsidePack", "BedsideContent", "BedsideSearch"]),
         .testTarget(name: "BedsideCLITests", dependencies: ["bedside", "BedsideUI", "BedsideContent", "BedsideFlows"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -13,7 +13,12 @@ public enum ContentLoader {
     /// - Parameter language: the language to show. English is the source: a
     ///   translation (`bone-pain.es.md` beside `bone-pain.md`) supplies only
     ///   text, and whatever is not translated yet stays in English.
-    public static func load(root: String, language: ContentLanguage = .en, background: Bool = false) -> ContentStore {
+    /// - Parameter packed: offers the topics from a content pack. It is asked
+    ///   when the topics are first needed (in the background, normally), so
+    ///   checking that the pack is fresh never delays the first screen; when
+    ///   it answers nil (no usable pack) the topic files are read instead.
+    public static func load(root: String, language: ContentLanguage = .en, background: Bool = false,
+                            packed: (@Sendable () -> PackedTopics?)? = nil) -> ContentStore {
         let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
 
         // sections.yaml: without it, fall back to the topic sections so nothing is lost.
@@ -35,7 +40,7 @@ public enum ContentLoader {
         // merged in the order of a sequential pass (topics, glossary, flows,
         // walkthroughs; files sorted), so the store and its diagnostics never
         // depend on timing.
-        let topicJobs = files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &manifestDiagnostics).map { FileJob.topic($0, language) }
+        let topicJobs = packed != nil ? [] : topicFiles(root, language, &manifestDiagnostics)
         let glossaryJobs = files(under: root + "/glossary", extensions: ["yaml", "yml"], skipped: &manifestDiagnostics).map { FileJob.glossary($0, language) }
         let flowFiles = files(under: root + "/flows", extensions: ["md"], skipped: &manifestDiagnostics)
         let walkthroughFiles = files(under: root + "/walkthroughs", extensions: ["md"], skipped: &manifestDiagnostics)
@@ -48,21 +53,23 @@ public enum ContentLoader {
         if background && !manifest.sections.isEmpty {
             let sections = manifest
             deferred = DeferredContent(fileCounts: fileCounts) {
+                let (topicJobs, packedTopics) = fromPack(packed, topicJobs, root, language)
                 let results = Parallel.map(topicJobs + laterJobs, { $0.run() })
-                return Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: sections)
+                return Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: sections, packed: packedTopics)
             }
             glossary = Parsed(Parallel.map(glossaryJobs, { $0.run() }))
         } else {
             // One batch, so the cores share all the work.
+            let (topicJobs, packedTopics) = fromPack(packed, topicJobs, root, language)
             var results = Parallel.map(topicJobs + glossaryJobs + laterJobs, { $0.run() })
             let glossaryRange = topicJobs.count..<(topicJobs.count + glossaryJobs.count)
             glossary = Parsed(results[glossaryRange])
             results.removeSubrange(glossaryRange)
             if manifest.sections.isEmpty {
-                let folders = Set(Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
+                let folders = Set(packedTopics?.infos.map(\.section) ?? Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
                 manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
             }
-            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: manifest),
+            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: manifest, packed: packedTopics),
                                        fileCounts: fileCounts)
         }
 
@@ -91,6 +98,21 @@ public enum ContentLoader {
         return ContentStore(root: root, language: language, manifest: manifest, glossary: glossary.glossary, home: home, strings: strings,
                             deferred: deferred, manifestDiagnostics: manifestDiagnostics,
                             glossaryDiagnostics: glossary.diagnostics, trailingDiagnostics: trailing)
+    }
+
+    private static func topicFiles(_ root: String, _ language: ContentLanguage, _ skipped: inout [Diagnostic]) -> [FileJob] {
+        files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &skipped).map { FileJob.topic($0, language) }
+    }
+
+    /// The pack's topics if it offers them; otherwise the topic files to read
+    /// (a folder skipped while listing them is reported as a topic problem).
+    private static func fromPack(_ packed: (@Sendable () -> PackedTopics?)?, _ jobs: [FileJob], _ root: String,
+                                 _ language: ContentLanguage) -> ([FileJob], PackedTopics?) {
+        guard let packed else { return (jobs, nil) }
+        if let topics = packed() { return ([], topics) }
+        var skipped: [Diagnostic] = []
+        let jobs = topicFiles(root, language, &skipped)
+        return (jobs + skipped.map { FileJob.problem($0) }, nil)
     }
 
     /// The string catalogue of one language (English under a translation's missing keys).
@@ -260,11 +282,15 @@ public enum ContentLoader {
 private enum FileJob {
     case topic(String, ContentLanguage), glossary(String, ContentLanguage)
     case flow(String, ContentLanguage), walkthrough(String, ContentLanguage)
+    /// A problem found before any file was read (a topic folder that could not be listed).
+    case problem(Diagnostic)
 
     /// Parses the English file, then lays the language's translation (if any) over it.
     func run() -> FileResult {
         var problems: [Diagnostic] = []
         switch self {
+        case .problem(let diagnostic):
+            return .topic(nil, [diagnostic])
         case .topic(let path, let language):
             guard let text = ContentLoader.readText(path, &problems) else { return .topic(nil, problems) }
             var (topic, more) = TopicParser.parse(text: text, path: path)
@@ -330,11 +356,12 @@ private struct Parsed {
     }
 
     /// Topic results first, then flow and walkthrough results.
-    static func deferredValue(_ results: [FileResult], topicCount: Int, manifest: Manifest) -> DeferredContent.Value {
+    static func deferredValue(_ results: [FileResult], topicCount: Int, manifest: Manifest, packed: PackedTopics?) -> DeferredContent.Value {
         let topics = Parsed(results[..<topicCount]), later = Parsed(results[topicCount...])
         let walkthroughs = later.walkthroughs.sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
-        return DeferredContent.Value(topics: TopicTable(topics.topics, manifest: manifest), flows: later.flows,
-                                     walkthroughs: walkthroughs, topicDiagnostics: topics.diagnostics,
+        let table = packed.map(TopicTable.init(packed:)) ?? TopicTable(topics.topics, manifest: manifest)
+        return DeferredContent.Value(topics: table, flows: later.flows,
+                                     walkthroughs: walkthroughs, topicDiagnostics: packed?.diagnostics ?? topics.diagnostics,
                                      laterDiagnostics: later.diagnostics)
     }
 }

@@ -35,6 +35,9 @@ public struct ContentStore: Sendable {
             + trailingDiagnostics
     }
 
+    /// Problems found in topic files alone (a content pack keeps these).
+    public var topicDiagnostics: [Diagnostic] { deferred.value.topicDiagnostics }
+
     private var manifestDiagnostics: [Diagnostic]
     private var glossaryDiagnostics: [Diagnostic]
     private var trailingDiagnostics: [Diagnostic]
@@ -94,7 +97,7 @@ public struct ContentStore: Sendable {
     }
 
     /// The raw Markdown body of a topic.
-    public func body(of id: String) -> String? { deferred.value.topics.bodies[id] }
+    public func body(of id: String) -> String? { deferred.value.topics.body(of: id) }
 
     /// The parsed body of a topic (parsed once, then cached).
     public func document(for id: String) -> Document? {
@@ -115,9 +118,24 @@ public struct ContentStore: Sendable {
 /// Topics in reading order, with their bodies and look-up tables.
 struct TopicTable {
     var infos: [TopicInfo]
-    var bodies: [String: String]
+    /// Bodies read from the files, by id; or, from a pack, each body made on demand.
+    private var bodies: [String: String] = [:]
+    private var packedBody: (@Sendable (Int) -> String)?
     var index: [String: Int]
     var pathIndex: [String: String]
+
+    func body(of id: String) -> String? {
+        guard let packedBody else { return bodies[id] }
+        return index[id].map(packedBody)
+    }
+
+    /// The pack's topics are in reading order already (sorted when it was made).
+    init(packed: PackedTopics) {
+        infos = packed.infos
+        packedBody = packed.body
+        index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        pathIndex = Dictionary(infos.map { (PathText.normalize($0.englishPath ?? $0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
 
     init(_ topics: [TopicFile], manifest: Manifest) {
         let sectionRank = Dictionary(manifest.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

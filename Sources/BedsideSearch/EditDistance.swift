@@ -9,7 +9,7 @@ enum EditDistance {
         length < 4 ? 0 : length <= 7 ? 1 : 2
     }
 
-    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+    static func distance<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B, limit: Int) -> Int? where A.Index == Int, B.Index == Int {
         var scratch = Scratch()
         return distance(a, b, limit: limit, scratch: &scratch)
     }
@@ -19,7 +19,8 @@ enum EditDistance {
         var rows: [[Int]] = [[], [], []]
     }
 
-    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int, scratch: inout Scratch) -> Int? {
+    static func distance<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B, limit: Int, scratch: inout Scratch) -> Int?
+        where A.Index == Int, B.Index == Int {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return nil }
         if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }

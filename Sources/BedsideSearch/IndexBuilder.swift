@@ -274,11 +274,12 @@ struct IndexBuilder {
             DocumentEntry(id: doc.id, kind: doc.kind, title: doc.title, position: positions[i])
         }
         return IndexData(language: builder.stemmer.language, stopWords: StopWords.list(for: builder.stemmer.language),
-                         documents: entries, stemIDs: builder.stemIDs, postingStart: postingStart,
-                         postingDocs: postingDocs, postingScores: postingScores, termIDF: termIDF, surfaceIDs: builder.surfaceIDs,
-                         surfaceWords: words, surfaceTerm: builder.surfaceTerm, sortedSurface: sorted,
-                         surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
-                         termInGroup: termInGroup, forwardTerms: forwardTerms, forwardStart: forwardStart,
-                         sentenceTokens: sentenceTokens, sentenceFields: sentenceFields, sentenceBytes: sentenceBytes, sentenceStart: sentenceStart)
+                         documents: entries, stemIDs: builder.stemIDs, postingStart: Column(postingStart),
+                         postingDocs: Column(postingDocs), postingScores: Column(postingScores), termIDF: Column(termIDF),
+                         surfaceIDs: builder.surfaceIDs, surfaceWords: WordList(words), surfaceTerm: Column(builder.surfaceTerm),
+                         sortedSurface: Column(sorted), surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
+                         termInGroup: termInGroup, forwardTerms: Column(forwardTerms), forwardStart: Column(forwardStart),
+                         sentenceTokens: Column(sentenceTokens), sentenceFields: Column(sentenceFields),
+                         sentenceBytes: Column(sentenceBytes), sentenceStart: Column(sentenceStart))
     }
 }

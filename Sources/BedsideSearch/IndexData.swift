@@ -1,6 +1,8 @@
 /// The built index: integer term ids and flat arrays, so a query touches
 /// little memory and no per-document objects. Immutable once built.
 /// Equatable so tests can check that parallel and sequential builds agree.
+/// The big arrays are `Column`s, so an index opened from a content pack
+/// reads them in place from the mapped file (see IndexPacking.swift).
 struct IndexData: Sendable, Equatable {
     var language: String
     var stopWords: Set<String>
@@ -10,19 +12,19 @@ struct IndexData: Sendable, Equatable {
     // in postingStart[t] ..< postingStart[t + 1], in document order. A posting's
     // score is its whole BM25F contribution (it does not depend on the query).
     var stemIDs: [String: Int32]
-    var postingStart: [Int32]
-    var postingDocs: [Int32]
-    var postingScores: [Float]
+    var postingStart: Column<Int32>
+    var postingDocs: Column<Int32>
+    var postingScores: Column<Float>
     /// Each term's inverse document frequency (how telling it is).
-    var termIDF: [Float]
+    var termIDF: Column<Float>
 
     // Surface words: every word as written (folded) in the content or the
     // synonyms, for typo and prefix matching. `sortedSurface` orders them for
     // prefix ranges; `surfaceByLength[n]` lists the words of n bytes.
     var surfaceIDs: [String: Int32]
-    var surfaceWords: [[UInt8]]
-    var surfaceTerm: [Int32]
-    var sortedSurface: [Int32]
+    var surfaceWords: WordList
+    var surfaceTerm: Column<Int32>
+    var sortedSurface: Column<Int32>
     var surfaceByLength: [[Int32]]
 
     // Synonym groups: each is a list of alternatives (term sequences).
@@ -36,13 +38,13 @@ struct IndexData: Sendable, Equatable {
     // its snippet fields, and where its sentences start. Document d's words
     // are forwardTerms[forwardStart[d] ..< forwardStart[d + 1]]; its sentences
     // are sentenceTokens/sentenceFields[sentenceStart[d] ..< sentenceStart[d + 1]].
-    var forwardTerms: [Int32]
-    var forwardStart: [Int32]
-    var sentenceTokens: [Int32]
-    var sentenceFields: [UInt8]
+    var forwardTerms: Column<Int32>
+    var forwardStart: Column<Int32>
+    var sentenceTokens: Column<Int32>
+    var sentenceFields: Column<UInt8>
     /// UTF-8 offset of each sentence's first word in its field's text.
-    var sentenceBytes: [Int32]
-    var sentenceStart: [Int32]
+    var sentenceBytes: Column<Int32>
+    var sentenceStart: Column<Int32>
 
     /// The fields snippets come from, most telling first.
     static let snippetFields: [SearchField] = [.summary, .body, .headings, .alsoCalled]
@@ -63,7 +65,7 @@ struct IndexData: Sendable, Equatable {
         var bytes = forwardTerms.count * 4 + forwardStart.count * 4 + sentenceTokens.count * 9 + sentenceStart.count * 4
         bytes += termIDF.count * 4 + postingStart.count * 4 + postingDocs.count * 4 + postingScores.count * 4
         bytes += stemIDs.count * 48 + surfaceIDs.count * 48
-        bytes += surfaceWords.reduce(0) { $0 + $1.count + 32 } + surfaceTerm.count * 4 + sortedSurface.count * 4
+        bytes += surfaceWords.bytes.count + surfaceWords.count * 4 + surfaceTerm.count * 4 + sortedSurface.count * 4
         bytes += surfaceByLength.reduce(0) { $0 + $1.count * 4 + 32 }
         bytes += groups.reduce(0) { $0 + $1.reduce(32) { $0 + $1.count * 4 + 32 } }
         bytes += phrasesByFirstTerm.values.reduce(0) { $0 + $1.reduce(48) { $0 + $1.terms.count * 4 + $1.groups.count * 4 + 64 } }

@@ -59,6 +59,12 @@ public struct SearchIndex: Sendable {
         self.diagnostics = diagnostics
     }
 
+    init(data: IndexData, store: ContentStore, diagnostics: [Diagnostic]) {
+        self.data = data
+        self.store = store
+        self.diagnostics = diagnostics
+    }
+
     public var documentCount: Int { data.documents.count }
     public var termCount: Int { data.termCount }
     /// Roughly how many bytes the index itself holds (not the content store).

@@ -67,23 +67,30 @@ struct SnippetMaker {
 
     private func fieldText(_ doc: Int, _ field: SearchField) -> String {
         let entry = data.documents[doc]
+        // A packed index names positions in the store it was packed with; a
+        // position past the end (a damaged pack) has no text, not a crash.
         switch entry.kind {
         case .topic:
+            guard store.topics.indices.contains(entry.position) else { return "" }
             let info = store.topics[entry.position]
             if field == .summary { return info.summary }
             if field == .alsoCalled { return info.alsoCalled.joined(separator: "\n") }
             guard let memo else { return SearchDocument.topic(store, info).text(field) }
             return memo.fields(doc) { SearchDocument.topic(store, info).fields }[field.rawValue]
-        case .glossary: return SearchDocument.glossary(store.glossary[entry.position]).text(field)
-        case .flow: return SearchDocument.flow(store.flows[entry.position]).text(field)
+        case .glossary:
+            guard store.glossary.indices.contains(entry.position) else { return "" }
+            return SearchDocument.glossary(store.glossary[entry.position]).text(field)
+        case .flow:
+            guard store.flows.indices.contains(entry.position) else { return "" }
+            return SearchDocument.flow(store.flows[entry.position]).text(field)
         }
     }
 
     /// The sentence at bytes start..<end of a field's text, with its matched words marked.
     private func sentence(in text: String, from start: Int, to end: Int?) -> Snippet {
         let bytes = Array(text.utf8)
-        guard start < bytes.count else { return Snippet(text: "", highlights: []) }
-        var stop = min(end ?? bytes.count, bytes.count)
+        guard start >= 0, start < bytes.count else { return Snippet(text: "", highlights: []) }
+        var stop = max(start, min(end ?? bytes.count, bytes.count))
         // Drop the gap before the next sentence (spaces, line breaks), keep its closing punctuation.
         while stop > start, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[stop - 1]) { stop -= 1 }
         let sentence = String(decoding: bytes[start..<stop], as: UTF8.self)

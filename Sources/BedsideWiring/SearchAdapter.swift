@@ -1,20 +1,27 @@
 import BedsideContent
 import BedsideUI
 import BedsideSearch
+import BedsidePack
 import Foundation
 
 /// Connects BedsideSearch to the UI's `search` seam. The index is built on the
 /// first query, not at start-up, so the first screen appears as fast as possible.
 public final class SearchAdapter: @unchecked Sendable {
     private let store: ContentStore
+    private let pack: PackedContent?
     private var index: SearchIndex?
     private let lock = NSLock()
 
-    public init(store: ContentStore) { self.store = store }
+    /// - Parameter pack: where the store came from; its index is used when
+    ///   the store's topics came from it, so nothing is built at all.
+    public init(store: ContentStore, pack: PackedContent? = nil) {
+        self.store = store
+        self.pack = pack
+    }
 
     public func search(_ query: String) -> (hits: [SearchHit], suggestion: String?) {
         lock.lock()
-        if index == nil { index = SearchIndex(store: store) }
+        if index == nil { index = pack?.searchIndex(for: store) ?? SearchIndex(store: store) }
         let index = self.index!
         lock.unlock()
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return ([], nil) }

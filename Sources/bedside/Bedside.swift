@@ -1,5 +1,6 @@
 import ArgumentParser
 import BedsideContent
+import BedsidePack
 import Foundation
 
 @main
@@ -9,7 +10,7 @@ struct Bedside: ParsableCommand {
         abstract: "Learn about bone metastases at a terminal: topics, a glossary, search and symptom checks.",
         discussion: "With no command, bedside opens the full-screen browser.",
         version: "0.18.0",
-        subcommands: [Run.self, View.self, Check.self, List.self, Read.self, Search.self, FlowCommand.self],
+        subcommands: [Run.self, View.self, Check.self, List.self, Read.self, Search.self, FlowCommand.self, Pack.self],
         defaultSubcommand: Run.self
     )
 }
@@ -36,8 +37,21 @@ struct ContentOptions: ParsableArguments {
 
     /// Finds and loads the content store, or exits with a clear message.
     func load(background: Bool = false, site: SiteConfig? = nil) throws -> ContentStore {
+        try loadWithPack(background: background, site: site).store
+    }
+
+    /// The same, with the content pack it used (or tried): topics and the
+    /// search index come from the folder's fresh `bedside.pack` when it has
+    /// one. A pack that cannot be used is said on stderr (not in the
+    /// background, where the check waits until topics are first needed).
+    func loadWithPack(background: Bool = false, site: SiteConfig? = nil) throws -> (store: ContentStore, pack: PackedContent) {
         let root = try ContentLocator.locate(explicit: content)
-        return ContentLoader.load(root: root, language: language(site: site), background: background)
+        let pack = PackedContent(root: root)
+        let store = pack.load(language: language(site: site), background: background)
+        if !background, case .unusable(let error) = pack.status {
+            printError(store.strings.text(.cliWarning, ["message": store.strings.text(.cliPackUnusable, ["reason": error.description])]))
+        }
+        return (store, pack)
     }
 }
 

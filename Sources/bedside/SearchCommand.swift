@@ -1,5 +1,6 @@
 import ArgumentParser
 import BedsideContent
+import BedsidePack
 import BedsideSearch
 import Foundation
 
@@ -34,9 +35,9 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.load()
+        let (store, pack) = try options.loadWithPack()
         for problem in store.diagnostics where problem.severity == .error { printError(problem.formatted) }
-        let index = SearchIndex(store: store)
+        let index = pack.searchIndex(for: store) ?? SearchIndex(store: store)
         for problem in index.diagnostics where problem.severity == .error { printError(problem.formatted) }
         let text = query.joined(separator: " ")
         let results = index.search(text, limit: limit)

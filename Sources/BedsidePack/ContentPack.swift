@@ -1,0 +1,218 @@
+import BedsideContent
+import BedsideSearch
+import Foundation
+
+/// A content pack: one read-only file holding what every session would
+/// otherwise rebuild from the content folder (topic metadata and bodies,
+/// their load-time diagnostics, and the search index, per language).
+/// It is mapped, not read: the operating system shares its pages between
+/// every session on a host. The layout is in docs/pack-format.md.
+public final class ContentPack: @unchecked Sendable {
+    public static let magic: [UInt8] = Array("BEDSIDEPACK\0".utf8)
+    public static let formatVersion: UInt32 = 1
+    static let headerSize = 64
+    /// The pack's usual place: inside the content folder it was made from.
+    public static let fileName = "bedside.pack"
+
+    public struct Section: Equatable, Sendable {
+        public var name: String
+        public var offset: Int
+        public var length: Int
+        public var checksum: UInt64
+    }
+
+    public let path: String
+    public let sections: [Section]
+    /// The files the pack was made from (for freshness).
+    public let files: [ContentFile]
+    public let languages: [ContentLanguage]
+    /// The bedside version that wrote it.
+    public let writer: String
+    let mapping: MappedFile
+
+    /// Opens and checks a pack: its header, section table and file list, and
+    /// the checksum of every section (a flipped bit anywhere is caught here).
+    /// Throws `PackError` with a sentence for people; never traps.
+    public static func open(_ path: String) throws -> ContentPack {
+        let mapping: MappedFile
+        do { mapping = try MappedFile(path: path) } catch let error as PackError { throw error }
+        return try ContentPack(path: path, mapping: mapping)
+    }
+
+    /// A pack from bytes already in memory (tests and the fuzzer).
+    public static func open(bytes: [UInt8], path: String = "<memory>") throws -> ContentPack {
+        try ContentPack(path: path, mapping: MappedFile(copying: bytes))
+    }
+
+    private init(path: String, mapping: MappedFile) throws {
+        self.path = path
+        self.mapping = mapping
+        let buffer = mapping.bytes
+        guard buffer.count >= Self.headerSize else { throw PackError.unusable(path, "it is too short to be a content pack (\(buffer.count) bytes)") }
+        guard Array(buffer[0..<Self.magic.count]) == Self.magic else { throw PackError.unusable(path, "it is not a bedside content pack") }
+        var header = BinaryReader(buffer, offset: 12)
+        do {
+            let version = try header.u32()
+            guard version == Self.formatVersion else {
+                throw PackError.unusable(path, "it is pack format \(version); this bedside reads format \(Self.formatVersion)")
+            }
+            let length = try header.u64(), tableLength = try header.u64(), tableChecksum = try header.u64()
+            guard length == UInt64(buffer.count) else {
+                throw PackError.unusable(path, "it is \(buffer.count) bytes but says \(length): it was cut short or added to")
+            }
+            guard tableLength <= UInt64(buffer.count - Self.headerSize) else { throw PackError.unusable(path, "its section table runs past the end") }
+            let table = UnsafeRawBufferPointer(rebasing: buffer[Self.headerSize..<(Self.headerSize + Int(tableLength))])
+            guard Checksum.of(table) == tableChecksum else { throw PackError.unusable(path, "its section table is damaged (checksum)") }
+            var r = BinaryReader(buffer, offset: Self.headerSize)
+            writer = try r.string()
+            let count = try r.count(minimumSize: 28, "sections")
+            var sections: [Section] = []
+            for _ in 0..<count {
+                let name = try r.string()
+                let offset = try r.int(in: 0...buffer.count, "a section's start")
+                let length = try r.int(in: 0...(buffer.count - offset), "a section's length")
+                guard offset % 8 == 0 else { throw r.fail("section \(name) is not aligned") }
+                sections.append(Section(name: name, offset: offset, length: length, checksum: try r.u64()))
+            }
+            self.sections = sections
+            for section in sections where Checksum.of(Self.slice(buffer, section)) != section.checksum {
+                throw PackError.unusable(path, "section \(section.name) is damaged (checksum)")
+            }
+            var meta = try Self.reader(buffer, sections, "files", path)
+            let fileCount = try meta.count(minimumSize: 28, "content files")
+            files = try (0..<fileCount).map { _ in
+                ContentFile(path: try meta.string(), size: try meta.u64(), modified: Int64(bitPattern: try meta.u64()), checksum: try meta.u64())
+            }
+            languages = try meta.strings().map { name in
+                guard let language = ContentLanguage(rawValue: name) else { throw meta.fail("unknown language '\(name)'") }
+                return language
+            }
+        } catch let error as BinaryFormatError {
+            throw PackError.unusable(path, "it is damaged \(error)")
+        }
+    }
+
+    static func slice(_ buffer: UnsafeRawBufferPointer, _ section: Section) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: buffer[section.offset..<(section.offset + section.length)])
+    }
+
+    /// A reader over one section. The reader's offsets are the file's, so a
+    /// message names the byte of the file.
+    static func reader(_ buffer: UnsafeRawBufferPointer, _ sections: [Section], _ name: String, _ path: String) throws -> BinaryReader {
+        guard let section = sections.first(where: { $0.name == name }) else { throw PackError.unusable(path, "it has no \(name) section") }
+        let end = section.offset + section.length
+        return BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), offset: section.offset)
+    }
+
+    func reader(_ name: String) throws -> BinaryReader { try Self.reader(mapping.bytes, sections, name, path) }
+
+    /// Why the pack does not match the content folder now, or nil when it
+    /// does. Sizes and modification times by default (a stat per file);
+    /// with `checksums`, every file is read and compared (`bedside check`).
+    public func staleness(root: String, checksums: Bool = false) -> String? {
+        let now = checksums ? ContentFiles.listWithChecksums(root: root) : ContentFiles.list(root: root)
+        return ContentFiles.difference(packed: files, now: now, checksums: checksums)
+    }
+
+    /// The topics of one language, in reading order; bodies stay in the
+    /// mapped file until one is asked for.
+    public func topics(_ language: ContentLanguage) throws -> PackedTopics {
+        do {
+            var r = try reader("topics.\(language.rawValue)")
+            let bodies = try reader("bodies.\(language.rawValue)")
+            let bodyBase = bodies.offset, bodyEnd = bodies.buffer.count
+            let count = try r.count(minimumSize: 64, "topics")
+            var infos: [TopicInfo] = []
+            var ranges: [Range<Int>] = []
+            infos.reserveCapacity(count)
+            ranges.reserveCapacity(count)
+            for _ in 0..<count {
+                infos.append(try TopicInfo.read(from: &r))
+                let start = try r.int(in: 0...(bodyEnd - bodyBase), "a body's start")
+                let length = try r.int(in: 0...(bodyEnd - bodyBase - start), "a body's length")
+                ranges.append((bodyBase + start)..<(bodyBase + start + length))
+            }
+            let diagnostics = try (0..<r.count(minimumSize: 30, "topic problems")).map { _ in try Diagnostic.read(from: &r) }
+            let mapping = mapping, bodyRanges = ranges
+            return PackedTopics(infos: infos, diagnostics: diagnostics) { i in
+                String(decoding: UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]]), as: UTF8.self)
+            }
+        } catch let error as BinaryFormatError {
+            throw PackError.unusable(path, "its \(language.rawValue) topics are damaged \(error)")
+        }
+    }
+
+    /// The search index of one language, over `store` (which must hold this
+    /// pack's topics). Its big arrays stay in the mapped file.
+    public func searchIndex(_ language: ContentLanguage, store: ContentStore) throws -> SearchIndex {
+        do {
+            var r = try reader("index.\(language.rawValue)")
+            return try SearchIndex(reading: &r, store: store, owner: mapping)
+        } catch let error as BinaryFormatError {
+            throw PackError.unusable(path, "its \(language.rawValue) search index is damaged \(error)")
+        }
+    }
+
+    /// The pack's size in bytes.
+    public var size: Int { mapping.bytes.count }
+}
+
+public enum PackError: Error, Equatable, CustomStringConvertible {
+    /// The pack at this path cannot be used, and why, in words.
+    case unusable(String, String)
+    case cannotWrite(String, String)
+
+    public var description: String {
+        switch self {
+        case .unusable(let path, let why): "\(path): \(why)"
+        case .cannotWrite(let path, let why): "\(path): cannot write the pack: \(why)"
+        }
+    }
+
+    /// The reason alone, without the path.
+    public var reason: String {
+        switch self {
+        case .unusable(_, let why), .cannotWrite(_, let why): why
+        }
+    }
+}
+
+/// A file mapped read-only (shared pages), unmapped when the last reader
+/// lets go. A pack is replaced by writing a new file and renaming it over
+/// the old, so a mapping never sees its file change or shrink under it.
+final class MappedFile: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    private let unmap: () -> Void
+
+    init(path: String) throws {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw PackError.unusable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw PackError.unusable(path, String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw PackError.unusable(path, "it is not a regular file") }
+        let size = Int(info.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            unmap = {}
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), base != MAP_FAILED else {
+            throw PackError.unusable(path, "cannot map it (\(String(cString: strerror(errno))))")
+        }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        unmap = { munmap(base, size) }
+    }
+
+    /// A copy in aligned memory, for packs that are not files.
+    init(copying source: [UInt8]) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
+        source.withUnsafeBytes { from in
+            if let start = from.baseAddress { memory.baseAddress!.copyMemory(from: start, byteCount: from.count) }
+        }
+        bytes = UnsafeRawBufferPointer(start: memory.baseAddress, count: source.count)
+        unmap = { memory.deallocate() }
+    }
+
+    deinit { unmap() }
+}
