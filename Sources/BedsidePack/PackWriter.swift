@@ -45,14 +45,18 @@ public enum PackWriter {
             var topics = BinaryWriter(), bodies = BinaryWriter()
             topics.u32(UInt32(store.topics.count))
             for info in store.topics {
-                info.write(to: &topics)
+                info.relative(to: root).write(to: &topics)
                 let start = bodies.bytes.count
                 bodies.raw((store.body(of: info.id) ?? "").utf8)
                 topics.int(start)
                 topics.int(bodies.bytes.count - start)
             }
             topics.u32(UInt32(store.topicDiagnostics.count))
-            for problem in store.topicDiagnostics { problem.write(to: &topics) }
+            for problem in store.topicDiagnostics {
+                var problem = problem
+                problem.file = PackPaths.relative(problem.file, to: root)
+                problem.write(to: &topics)
+            }
             var indexBytes = BinaryWriter()
             index.write(to: &indexBytes)
             sections += [("topics.\(language.rawValue)", topics.bytes), ("bodies.\(language.rawValue)", bodies.bytes),
@@ -115,5 +119,29 @@ public enum PackWriter {
             out += bytes
         }
         return out
+    }
+}
+
+/// Paths in a pack are relative to the content folder, so a pack made in a
+/// build folder (a .deb's staging tree) names the right files once installed.
+enum PackPaths {
+    static func relative(_ path: String, to root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+    static func absolute(_ path: String, in root: String) -> String {
+        path.hasPrefix("/") || path.isEmpty ? path : root + "/" + path
+    }
+}
+
+extension TopicInfo {
+    func relative(to root: String) -> TopicInfo { rebased { PackPaths.relative($0, to: root) } }
+    func absolute(in root: String) -> TopicInfo { rebased { PackPaths.absolute($0, in: root) } }
+
+    private func rebased(_ change: (String) -> String) -> TopicInfo {
+        var info = self
+        info.path = change(path)
+        info.englishPath = englishPath.map(change)
+        if let translation = info.translation?.path { info.translation?.path = change(translation) }
+        return info
     }
 }

@@ -46,7 +46,7 @@ public final class PackedContent: @unchecked Sendable {
         do {
             let opened = try ContentPack.open(path)
             if let why = opened.staleness(root: root) {
-                state = .unusable(.unusable(path, "it is out of date: \(why) since it was made"))
+                state = .unusable(.unusable(path, "it is out of date (\(why))"))
             } else {
                 pack = opened
                 state = .used(path: path)
@@ -65,7 +65,7 @@ public final class PackedContent: @unchecked Sendable {
         defer { lock.unlock() }
         guard case .used = checkedLocked(), let pack, pack.languages.contains(language) else { return nil }
         do {
-            let topics = try pack.topics(language)
+            let topics = try pack.topics(language, root: root)
             packedLanguages.insert(language)
             return topics
         } catch let error as PackError {

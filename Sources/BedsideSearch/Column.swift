@@ -46,7 +46,7 @@ private final class OwnedBuffer<Element> {
 
 /// Words as bytes, back to back: word i is `bytes[ends[i - 1] ..< ends[i]]`.
 /// One allocation (or none, from a pack) instead of one array per word.
-public struct WordList: RandomAccessCollection, Equatable, Sendable {
+public struct WordBytes: RandomAccessCollection, Equatable, Sendable {
     public let bytes: Column<UInt8>
     public let ends: Column<Int32>
 

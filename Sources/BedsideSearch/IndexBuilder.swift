@@ -276,7 +276,7 @@ struct IndexBuilder {
         return IndexData(language: builder.stemmer.language, stopWords: StopWords.list(for: builder.stemmer.language),
                          documents: entries, stemIDs: builder.stemIDs, postingStart: Column(postingStart),
                          postingDocs: Column(postingDocs), postingScores: Column(postingScores), termIDF: Column(termIDF),
-                         surfaceIDs: builder.surfaceIDs, surfaceWords: WordList(words), surfaceTerm: Column(builder.surfaceTerm),
+                         surfaceIDs: builder.surfaceIDs, surfaceWords: WordBytes(words), surfaceTerm: Column(builder.surfaceTerm),
                          sortedSurface: Column(sorted), surfaceByLength: byLength, groups: groupTerms, phrasesByFirstTerm: phrases,
                          termInGroup: termInGroup, forwardTerms: Column(forwardTerms), forwardStart: Column(forwardStart),
                          sentenceTokens: Column(sentenceTokens), sentenceFields: Column(sentenceFields),

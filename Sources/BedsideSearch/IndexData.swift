@@ -22,7 +22,7 @@ struct IndexData: Sendable, Equatable {
     // synonyms, for typo and prefix matching. `sortedSurface` orders them for
     // prefix ranges; `surfaceByLength[n]` lists the words of n bytes.
     var surfaceIDs: [String: Int32]
-    var surfaceWords: WordList
+    var surfaceWords: WordBytes
     var surfaceTerm: Column<Int32>
     var sortedSurface: Column<Int32>
     var surfaceByLength: [[Int32]]

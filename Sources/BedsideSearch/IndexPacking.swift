@@ -74,7 +74,7 @@ extension IndexData {
         let postingDocs = try column(Int32.self, "postings")
         let postingScores = try column(Float.self, "posting scores")
         let termIDF = try column(Float.self, "term weights")
-        let surfaceWords = WordList(bytes: try column(UInt8.self, "word bytes"), ends: try column(Int32.self, "word ends"))
+        let surfaceWords = WordBytes(bytes: try column(UInt8.self, "word bytes"), ends: try column(Int32.self, "word ends"))
         let surfaceTerm = try column(Int32.self, "word terms")
         let sortedSurface = try column(Int32.self, "sorted words")
         let bucketCount = try r.count(minimumSize: 16, "word lengths")

@@ -14,11 +14,15 @@ public enum EventLoop {
     /// that the first screen does not need).
     /// `environment(language)` gives the library in another language when a
     /// key asks for it (`L`, the choice on home); nil keeps the current one.
+    /// `notice` runs off the loop after the first frame; a sentence it
+    /// returns is shown on the status line like an effect's message (the
+    /// caller passes none in kiosk mode: such notices are for staff).
     @discardableResult
     public static func run(_ initial: AppState, _ firstEnv: AppEnvironment, terminal: TerminalBackend,
                            clock: LoopClock = SystemLoopClock(),
                            environment: (ContentLanguage) -> AppEnvironment? = { _ in nil },
-                           afterFirstFrame: () -> Void = {}, perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) -> AppState {
+                           afterFirstFrame: () -> Void = {}, notice: (@Sendable () -> String?)? = nil,
+                           perform: @escaping @Sendable (Effect) -> String? = { _ in nil }) -> AppState {
         var state = initial
         var env = firstEnv
         let outside = OutsideWork(perform)
@@ -31,6 +35,7 @@ public enum EventLoop {
         if let local = lastLocal { state = App.update(state, .clock(local), env).0 }
         terminal.draw(Renderer.render(state, env))
         afterFirstFrame()
+        if let notice { outside.start(notice) }
         while !terminal.terminationRequested {
             var events: [Event] = []
             if let event = terminal.readEvent(timeoutMs: 250) { events.append(event) }
@@ -81,8 +86,13 @@ final class OutsideWork: @unchecked Sendable {
     init(_ perform: @escaping @Sendable (Effect) -> String?) { self.perform = perform }
 
     func start(_ effect: Effect) {
+        let perform = perform
+        start { perform(effect) }
+    }
+
+    func start(_ work: @escaping @Sendable () -> String?) {
         queue.async { [self] in
-            guard let message = perform(effect) else { return }
+            guard let message = work() else { return }
             lock.lock()
             messages.append(message)
             lock.unlock()

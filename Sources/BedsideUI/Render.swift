@@ -161,8 +161,10 @@ public enum Renderer {
         if case .find = s.overlay {
             screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         }
-        screen.put(info, x: used, y: y, style: urgent ? Style(.statusKey, bold: true) : bar,
-                   maxWidth: max(0, screen.width - used - rightWidth))
+        // A message too long for the line ends in "…", never mid-word without a mark.
+        let infoRoom = max(0, screen.width - used - rightWidth)
+        screen.put(urgent ? DisplayWidth.truncate(info, to: infoRoom) : info, x: used, y: y,
+                   style: urgent ? Style(.statusKey, bold: true) : bar, maxWidth: infoRoom)
         screen.put(right, x: screen.width - rightWidth, y: y, style: bar)
     }
 

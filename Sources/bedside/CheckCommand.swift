@@ -2,6 +2,7 @@
 // governance tables), in English like every diagnostic in BedsideContent; patients never see it.
 import ArgumentParser
 import BedsideContent
+import BedsidePack
 import BedsideSearch
 import Foundation
 
@@ -61,6 +62,7 @@ struct Check: ParsableCommand {
             if readability { tables.append(ReadabilityTable.render(report.readability, limits: validator.limits, language: language)) }
             counts += "; \(language.rawValue): \(store.topics.filter { $0.language == language }.count) of \(store.topics.count) topics"
         }
+        diagnostics += Self.packProblems(root: root)
         diagnostics.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
 
@@ -73,6 +75,23 @@ struct Check: ParsableCommand {
             print("\(errors) error(s), \(warnings) warning(s): \(english.topics.count) topics, \(english.glossary.count) glossary terms, \(english.flows.count) flows, \(english.walkthroughs.count) walkthroughs in \(english.root)\(counts)")
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Check {
+    /// The folder's content pack, if it has one, checked byte for byte
+    /// against the files (every file's checksum, not only sizes and times).
+    static func packProblems(root: String) -> [Diagnostic] {
+        let path = root + "/" + ContentPack.fileName
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let text = ContentLoader.catalogue(root: root, language: .en)
+        do {
+            let pack = try ContentPack.open(path)
+            guard let why = pack.staleness(root: root, checksums: true) else { return [] }
+            return [.warning(path, 1, 1, text.text(.cliPackUnusable, ["reason": "out of date: " + why]))] // not-ui: a check detail, English like the others
+        } catch {
+            return [.warning(path, 1, 1, text.text(.cliPackUnusable, ["reason": "\(error)"]))]
+        }
     }
 }
 

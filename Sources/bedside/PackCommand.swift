@@ -7,8 +7,8 @@ struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the content pack: topics and the search index in one file every session shares.",
         discussion: """
-            Every command and the browser use the pack in the content folder (bedside.pack) while it matches the \
-            content files, and read the files when it does not. Run it again after editing content. \
+            Every command and the browser use the pack in the content folder (bedside.pack) while it matches the
+            content files, and read the files when it does not. Run it again after editing content.
             The file format is in docs/pack-format.md.
             """
     )

@@ -1,6 +1,7 @@
 import BedsideWiring
 import ArgumentParser
 import BedsideContent
+import BedsidePack
 import BedsideTerminal
 import BedsideUI
 import Foundation
@@ -19,7 +20,7 @@ struct Run: ParsableCommand {
         // once the home screen, which needs none of them, is drawn.
         let (config, problems) = SiteConfig.load(explicit: site, environment: ProcessInfo.processInfo.environment)
         if let error = problems.first(where: { $0.severity == .error }) { throw contentError(error.formatted) }
-        let store = try options.load(background: true, site: config)
+        let (store, pack) = try options.loadWithPack(background: true, site: config)
         let themeName = try TUILauncher.theme(theme ?? config.theme, store.strings)
         var page = Page.home
         if let topic {
@@ -34,7 +35,7 @@ struct Run: ParsableCommand {
         if kioskMode && config.kiosk.exitPinHash == nil {
             printError(store.strings.text(.cliWarning, ["message": store.strings[.cliKioskNoPin]]))
         }
-        try TUILauncher.launch(page: page, store: store, site: config, theme: themeName, kiosk: kioskMode)
+        try TUILauncher.launch(page: page, store: store, site: config, theme: themeName, kiosk: kioskMode, pack: pack)
         // After the screen is restored, so the message stays on the terminal
         // (written before, the full screen would cover it at once).
         for skipped in store.diagnostics where skipped.severity == .error {
@@ -52,7 +53,7 @@ enum TUILauncher {
     }
 
     static func launch(page: Page, store: ContentStore, site: SiteConfig, theme: ThemeName, kiosk: Bool = false,
-                       file: (path: String, document: Document)? = nil) throws {
+                       file: (path: String, document: Document)? = nil, pack: PackedContent? = nil) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal(theme: theme, rawInput: true)
@@ -61,14 +62,24 @@ enum TUILauncher {
             printError(store.strings.text(.cliError, ["message": error.describe(store.strings)]))
             throw ExitCode(1)
         }
-        let library = Library(first: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file)
+        let library = Library(first: store, site: site, unicode: terminal.unicode, kiosk: kiosk, file: file, pack: pack)
         let env = library.environment(store.language)!
         var state = AppState(page: page)
         let (width, height) = terminal.size
         state.width = width
         state.height = height
         if case .topic = page { state = App.update(state, .resize(width: width, height: height), env).0 }
-        EventLoop.run(state, env, terminal: terminal, environment: library.environment, afterFirstFrame: { store.loadInBackground() }) {
+        // A pack that could not be used is said to staff once topics are read; never on a kiosk's screen.
+        var notice: (@Sendable () -> String?)?
+        if !kiosk, let pack {
+            notice = {
+                _ = store.topics
+                guard case .unusable(let error) = pack.status else { return nil }
+                return store.strings.text(.noticePackUnusable, ["reason": error.reason])
+            }
+        }
+        EventLoop.run(state, env, terminal: terminal, environment: library.environment, afterFirstFrame: { store.loadInBackground() },
+                      notice: notice) {
             SummaryOutput.perform($0, site: site, text: store.strings)
         }
     }
@@ -86,9 +97,12 @@ final class Library: @unchecked Sendable {
     private let file: (path: String, document: Document)?
     private let languages: [(language: ContentLanguage, name: String)]
     private let homeLanguage: ContentLanguage
+    private let pack: PackedContent?
 
-    init(first store: ContentStore, site: SiteConfig, unicode: Bool, kiosk: Bool, file: (path: String, document: Document)?) {
+    init(first store: ContentStore, site: SiteConfig, unicode: Bool, kiosk: Bool, file: (path: String, document: Document)?,
+         pack: PackedContent? = nil) {
         root = store.root
+        self.pack = pack
         self.site = site
         self.unicode = unicode
         self.kiosk = kiosk
@@ -106,14 +120,14 @@ final class Library: @unchecked Sendable {
     func environment(_ language: ContentLanguage) -> AppEnvironment? {
         if let ready = environments[language] { return ready }
         guard languages.contains(where: { $0.language == language }) else { return nil }
-        let store = ContentLoader.load(root: root, language: language)
+        let store = pack?.load(language: language) ?? ContentLoader.load(root: root, language: language)
         let env = make(store)
         environments[language] = env
         return env
     }
 
     private func make(_ store: ContentStore) -> AppEnvironment {
-        let search = SearchAdapter(store: store)
+        let search = SearchAdapter(store: store, pack: pack)
         let pinHash = site.kiosk.exitPinHash
         var env = AppEnvironment(store: store, site: site, unicode: unicode, kiosk: kiosk, file: file,
                                  search: { search.search($0) },
