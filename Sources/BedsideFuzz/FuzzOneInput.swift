@@ -1,4 +1,5 @@
 import BedsideContent
+import BedsidePack
 import BedsideUI
 import Foundation
 
@@ -18,7 +19,10 @@ enum FuzzOneInput {
     /// `translation`: the input is a translation laid over fixed English
     /// items (a topic, a symptom check, a walkthrough, a glossary), as the
     /// loader does for `*.es.*` files: it must never crash or change a route.
-    enum Target: String { case content, yaml, nesting, translation }
+    /// `pack`: the input is a content pack file: opened, its topics and
+    /// bodies read, its index opened over them and searched. A damaged pack
+    /// must be rejected with a message, never crash or read out of bounds.
+    enum Target: String { case content, yaml, nesting, translation, pack }
     static let target = Target(rawValue: ProcessInfo.processInfo.environment["BEDSIDE_FUZZ_TARGET"] ?? "") ?? .content
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -32,6 +36,7 @@ enum FuzzOneInput {
         case .yaml: runYAML(text)
         case .nesting: runNesting(Array(data))
         case .translation: runTranslation(text)
+        case .pack: runPack(Array(data))
         }
     }
 
@@ -188,5 +193,20 @@ enum FuzzOneInput {
                                  topics: topic.map { [$0] } ?? [], flows: flow.map { [$0] } ?? [],
                                  walkthroughs: walkthrough.map { [$0] } ?? [])
         _ = Validator(today: today).check(store)
+    }
+
+    /// Opens the bytes as a pack and uses everything in it, as a session would.
+    static func runPack(_ bytes: [UInt8]) {
+        guard let pack = try? ContentPack.open(bytes: bytes, verifyingChecksums: false) else { return }
+        for language in pack.languages {
+            guard let topics = try? pack.topics(language, root: "/nonexistent-fuzz-root") else { continue }
+            for i in topics.infos.indices { _ = topics.body(i) }
+            let store = ContentLoader.load(root: "/nonexistent-fuzz-root", language: language, packed: { topics })
+            guard let index = try? pack.searchIndex(language, store: store) else { continue }
+            for query in ["bone pain", "bon", "thirsty", "pai", "very thirsty", "scann"] {
+                _ = index.search(query, limit: 20)
+                _ = index.suggestion(for: query)
+            }
+        }
     }
 }
