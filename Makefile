@@ -92,7 +92,7 @@ test-content: test-build
 	@./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - >/dev/null || \
 	  { ./.build/debug/bedside flow --table --format md --content $(CONTENT) | diff -u docs/triage-table.md - | head -40; \
 	    echo "docs/triage-table.md is stale: the flows changed. Run 'make triage-table', review the diff, and commit it."; exit 1; }
-	for target in content yaml nesting translation; do \
+	for target in content yaml nesting translation pack; do \
 	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
 	done
 
@@ -166,7 +166,8 @@ search-eval: deps
 fuzz: deps
 	$(SWIFT) build -c release --product bedside-fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH) \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBEDSIDE_FUZZ
-	mkdir -p fuzz-corpus/content fuzz-corpus/yaml fuzz-corpus/nesting fuzz-corpus/translation fuzz-artifacts
+	mkdir -p fuzz-corpus/content fuzz-corpus/yaml fuzz-corpus/nesting fuzz-corpus/translation fuzz-corpus/pack fuzz-artifacts
+	cp -n fuzz-corpus/regressions/pack/* fuzz-corpus/pack/
 	for f in $(CONTENT)/topics/*/*.md $(CONTENT)/flows/*.md $(CONTENT)/walkthroughs/*.md $(CONTENT)/glossary/*.yaml $(CONTENT)/*.yaml $(CONTENT)/*.md; do \
 	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/content/$$(echo "$$f" | tr / _)" || true; \
 	done
@@ -176,20 +177,21 @@ fuzz: deps
 	for f in $(CONTENT)/*/*.es.md $(CONTENT)/*/*/*.es.md $(CONTENT)/*/*.es.yaml; do \
 	  [ -f "$$f" ] && cp -n "$$f" "fuzz-corpus/translation/$$(echo "$$f" | tr / _)" || true; \
 	done
-	# Four targets share the time: every parser, the YAML paths (aliases, anchors), deep nesting, and
-	# translations laid over English items (the logic must come out unchanged).
+	# Five targets share the time: every parser, the YAML paths (aliases, anchors), deep nesting,
+	# translations laid over English items (the logic must come out unchanged), and content packs
+	# (read with checksums off, so mutations reach the reader's own bounds checks; seeds are ~110 KB).
 	# -timeout=5: an input that takes longer is a hang, reported like a crash.
-	for target in content yaml nesting translation; do \
+	for target in content yaml nesting translation pack; do \
 	  BEDSIDE_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=malloc_context_size=0 \
 	    $(FUZZ_SCRATCH)/release/bedside-fuzz fuzz-corpus/$$target fuzz-corpus/regressions/$$target \
-	    -max_total_time=$$(( $(FUZZ_SECONDS) / 4 )) -max_len=65536 -timeout=5 -rss_limit_mb=4096 \
+	    -max_total_time=$$(( $(FUZZ_SECONDS) / 5 )) -max_len=$$([ $$target = pack ] && echo 262144 || echo 65536) -timeout=5 -rss_limit_mb=4096 \
 	    -artifact_prefix=fuzz-artifacts/$$target- -print_final_stats=1 || exit 1; \
 	done
 
 # Replays the committed regression seeds through the normal build (no sanitizer); make test does it too.
 fuzz-replay: build
 	$(SWIFT) build --product bedside-fuzz
-	for target in content yaml nesting translation; do \
+	for target in content yaml nesting translation pack; do \
 	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 ./.build/debug/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
 	done
 
@@ -198,6 +200,8 @@ install: release
 	install -m 755 .build/release/bedside $(DESTDIR)$(PREFIX)/bin/bedside
 	rm -rf $(DESTDIR)$(PREFIX)/share/bedside/Content
 	cp -R $(CONTENT) $(DESTDIR)$(PREFIX)/share/bedside/Content
+	# The content pack beside the installed content: every session maps it instead of parsing.
+	$(DESTDIR)$(PREFIX)/bin/bedside pack --content $(DESTDIR)$(PREFIX)/share/bedside/Content
 	[ -f docs/bedside.1 ] && install -m 644 docs/bedside.1 $(DESTDIR)$(PREFIX)/share/man/man1/bedside.1 || true
 	[ -d deploy ] && cp -R deploy $(DESTDIR)$(PREFIX)/share/bedside/ || true
 
