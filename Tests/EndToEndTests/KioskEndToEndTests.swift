@@ -274,7 +274,7 @@ final class KioskEndToEndTests: XCTestCase {
     static let testFolderPrefixes = ["bedside-e2e-", "bedside-tmux-", "bedside-kiosk-", "bedside-flows-", "bedside-fixture-",
                                      "bedside-search-fixture-", "bedside-ui-fixture-", "bedside-corpus-", "bedside-nrf-",
                                      "bedside-site-", "bedside-broken-menu-", "bedside-read-safety-", "bedside-plain-safety-",
-                                     "bedside-grapheme-", "bedside-bench-"]
+                                     "bedside-grapheme-", "bedside-bench-", "bedside-pack-test-"]
 
     /// Every temporary folder a test or bedside-bench makes is in the list
     /// above, so the /tmp check below cannot fail on a test running beside it.
