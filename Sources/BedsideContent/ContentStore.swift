@@ -110,7 +110,7 @@ public struct ContentStore: Sendable {
         guard case .file(let path, let anchor) = target, path.hasSuffix(".md") else { return target }
         let base = topicID.flatMap { topic($0)?.path }.map { PathText.directory($0) } ?? root
         let full = PathText.normalize(path.hasPrefix("/") ? path : base + "/" + path)
-        if let id = deferred.value.topics.pathIndex[full] { return .topic(id: id, anchor: anchor) }
+        if let id = deferred.value.topics.paths.id(at: full) { return .topic(id: id, anchor: anchor) }
         return target
     }
 }
@@ -122,7 +122,7 @@ struct TopicTable {
     private var bodies: [String: String] = [:]
     private var packedBody: (@Sendable (Int) -> String)?
     var index: [String: Int]
-    var pathIndex: [String: String]
+    let paths: PathIndex
 
     func body(of id: String) -> String? {
         guard let packedBody else { return bodies[id] }
@@ -134,7 +134,7 @@ struct TopicTable {
         infos = packed.infos
         packedBody = packed.body
         index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        pathIndex = Dictionary(infos.map { (PathText.normalize($0.englishPath ?? $0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+        paths = PathIndex(infos)
     }
 
     init(_ topics: [TopicFile], manifest: Manifest) {
@@ -149,7 +149,7 @@ struct TopicTable {
         infos = sorted.map(\.info)
         bodies = Dictionary(sorted.map { ($0.info.id, $0.body) }, uniquingKeysWith: { a, _ in a })
         index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        pathIndex = Dictionary(infos.map { (PathText.normalize($0.englishPath ?? $0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+        paths = PathIndex(infos)
     }
 }
 
@@ -228,6 +228,26 @@ final class DocumentCache: @unchecked Sendable {
     }
 }
 
+/// Topic ids by file path, for links written as relative `.md` paths. Made
+/// on the first such link: most sessions follow none, and with 10,000 topics
+/// the table costs milliseconds at start and a megabyte per session.
+final class PathIndex: @unchecked Sendable {
+    private let infos: [TopicInfo]
+    private var table: [String: String]?
+    private let lock = NSLock()
+
+    init(_ infos: [TopicInfo]) { self.infos = infos }
+
+    func id(at path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if table == nil {
+            table = Dictionary(infos.map { (PathText.normalize($0.englishPath ?? $0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
+        }
+        return table?[path]
+    }
+}
+
 enum PathText {
     static func directory(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -236,6 +256,12 @@ enum PathText {
 
     /// Removes `.` and `..` segments and doubled slashes.
     static func normalize(_ path: String) -> String {
+        // Most paths (every path a pack gives) have nothing to remove: one
+        // scan of the bytes, instead of splitting 10,000 paths at start.
+        isNormal(path) ? path : normalizeBySplitting(path)
+    }
+
+    static func normalizeBySplitting(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -246,5 +272,25 @@ enum PathText {
             parts.append(part)
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// True when no segment is empty, "." or ".." (a lone "/" counts as normal).
+    static func isNormal(_ path: String) -> Bool {
+        var segment = 0, dots = 0, first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                // An empty segment is fine only before a leading slash.
+                if segment == 0 && !first { return false }
+                if segment > 0 && segment == dots && dots <= 2 { return false }
+                segment = 0
+                dots = 0
+            } else {
+                segment += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        if segment == 0 { return path.utf8.count <= 1 }
+        return !(segment == dots && dots <= 2)
     }
 }
