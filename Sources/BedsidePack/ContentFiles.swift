@@ -21,8 +21,31 @@ public enum ContentFiles {
     /// skips them, and links to folders are not followed.
     public static func list(root: String) -> [ContentFile] {
         var files: [ContentFile] = []
-        walk(root, relative: "", into: &files)
-        return files.sorted { $0.path < $1.path }
+        let directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 { walk(directory, relative: "", into: &files) }
+        return files.sorted { precedes($0.path, $1.path) }
+    }
+
+    /// Byte order (memcmp): the same every time, and many times quicker than
+    /// comparing as text for 10,000 paths that share long beginnings.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
+    /// .md, .markdown, .yaml or .yml in any case, read from the bytes (a
+    /// stat is saved for every other file, and no lower-cased copy is made).
+    static func hasContentExtension(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = name.utf8[name.utf8.index(after: dot)...]
+        guard suffix.count <= 8 else { return false }
+        return extensions.contains(String(decoding: suffix.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// The same list with each file's checksum (reads every byte).
@@ -39,24 +62,35 @@ public enum ContentFiles {
         return data.withUnsafeBytes { Checksum.of($0) }
     }
 
-    private static func walk(_ directory: String, relative: String, into files: inout [ContentFile]) {
-        guard let dir = opendir(directory) else { return }
+    /// Lists one open folder (and closes it). Names are looked up relative to
+    /// the folder (fstatat, openat), not as whole paths, so the kernel walks
+    /// one name per file instead of every folder above it.
+    private static func walk(_ directory: Int32, relative: String, into files: inout [ContentFile]) {
+        guard let dir = fdopendir(directory) else {
+            close(directory)
+            return
+        }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
-            let path = directory + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
+            let type = Int32(entry.pointee.d_type)
+            let isContent = hasContentExtension(name)
+            // What readdir already says is a file of another kind needs no stat.
+            if (type == DT_REG || type == DT_LNK) && !isContent { continue }
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let rel = relative.isEmpty ? name : relative + "/" + name
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(path, relative: rel, into: &files)
+                let sub = openat(directory, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if sub >= 0 { walk(sub, relative: rel, into: &files) }
             case S_IFREG, S_IFLNK:
-                guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                guard isContent else { continue }
                 // A link to a file is read through, so its target's stat is what counts.
-                if (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG { continue }
+                if (info.st_mode & S_IFMT) == S_IFLNK, fstatat(directory, name, &info, 0) != 0 || (info.st_mode & S_IFMT) != S_IFREG { continue }
                 let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 files.append(ContentFile(path: rel, size: UInt64(info.st_size), modified: modified, checksum: 0))
             default:
@@ -68,6 +102,11 @@ public enum ContentFiles {
     /// The first difference between what a pack was made from and what is
     /// on disk now, in words; nil when they agree.
     public static func difference(packed: [ContentFile], now: [ContentFile], checksums: Bool) -> String? {
+        // Both lists are sorted by path, so a fresh pack is one pass with no tables.
+        func same(_ a: ContentFile, _ b: ContentFile) -> Bool {
+            a.size == b.size && (checksums ? a.checksum == b.checksum : a.modified == b.modified) && a.path == b.path
+        }
+        if packed.count == now.count, zip(packed, now).allSatisfy(same) { return nil }
         let old = Dictionary(packed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(now.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for file in now {

@@ -29,9 +29,12 @@ public final class ContentPack: @unchecked Sendable {
     /// The bedside version that wrote it.
     public let writer: String
     let mapping: MappedFile
+    private let verifyingChecksums: Bool
+    private var verified: Set<String> = []
+    private let lock = NSLock()
 
-    /// Opens and checks a pack: its header, section table and file list, and
-    /// the checksum of every section (a flipped bit anywhere is caught here).
+    /// Opens and checks a pack: its header, section table and file list.
+    /// Each other section's checksum is checked when the section is first read.
     /// Throws `PackError` with a sentence for people; never traps.
     public static func open(_ path: String) throws -> ContentPack {
         let mapping: MappedFile
@@ -78,9 +81,15 @@ public final class ContentPack: @unchecked Sendable {
                 sections.append(Section(name: name, offset: offset, length: length, checksum: try r.u64()))
             }
             self.sections = sections
-            for section in sections where verifyingChecksums && Checksum.of(Self.slice(buffer, section)) != section.checksum {
-                throw PackError.unusable(path, "section \(section.name) is damaged (checksum)")
+            self.verifyingChecksums = verifyingChecksums
+            // The file list now (freshness needs it); every other section when
+            // it is first read, so a command that reads only topics never
+            // pages in the search index to check it.
+            if verifyingChecksums, let list = sections.first(where: { $0.name == "files" }),
+               Checksum.of(Self.slice(buffer, list)) != list.checksum {
+                throw PackError.unusable(path, "section files is damaged (checksum)")
             }
+            verified = ["files"]
             var meta = try Self.reader(buffer, sections, "files", path)
             let fileCount = try meta.count(minimumSize: 28, "content files")
             files = try (0..<fileCount).map { _ in
@@ -107,7 +116,28 @@ public final class ContentPack: @unchecked Sendable {
         return BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), offset: section.offset)
     }
 
-    func reader(_ name: String) throws -> BinaryReader { try Self.reader(mapping.bytes, sections, name, path) }
+    /// A reader over one section, whose checksum is checked on first use.
+    func reader(_ name: String) throws -> BinaryReader {
+        try verify(section: name)
+        return try Self.reader(mapping.bytes, sections, name, path)
+    }
+
+    /// Checks every section's checksum (`bedside check`, and tests): a flipped
+    /// bit anywhere in a section is reported here.
+    public func verify() throws {
+        for section in sections { try verify(section: section.name) }
+    }
+
+    private func verify(section name: String) throws {
+        guard verifyingChecksums, let section = sections.first(where: { $0.name == name }) else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard !verified.contains(name) else { return }
+        guard Checksum.of(Self.slice(mapping.bytes, section)) == section.checksum else {
+            throw PackError.unusable(path, "section \(name) is damaged (checksum)")
+        }
+        verified.insert(name)
+    }
 
     /// Why the pack does not match the content folder now, or nil when it
     /// does. Sizes and modification times by default (a stat per file);

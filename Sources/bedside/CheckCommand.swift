@@ -87,6 +87,7 @@ extension Check {
         let text = ContentLoader.catalogue(root: root, language: .en)
         do {
             let pack = try ContentPack.open(path)
+            try pack.verify()
             guard let why = pack.staleness(root: root, checksums: true) else { return [] }
             return [.warning(path, 1, 1, text.text(.cliPackUnusable, ["reason": "out of date: " + why]))] // not-ui: a check detail, English like the others
         } catch {

@@ -96,20 +96,42 @@ final class PackRejectionTests: XCTestCase {
     }
 
     func testAFlippedBitAnywhereIsCaught() throws {
+        let store = ContentLoader.load(root: root)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: packPath)))
         var rng = SystemRandomNumberGenerator()
         let positions = Array(12..<200) + (0..<300).map { _ in Int.random(in: 200..<bytes.count, using: &rng) }
         for position in positions {
             var damaged = bytes
             damaged[position] ^= 0x10
-            // Padding between sections is covered by no checksum and read by nothing.
             guard let pack = try? ContentPack.open(bytes: damaged) else { continue }
-            let inSection = pack.sections.contains { ($0.offset..<($0.offset + $0.length)).contains(position) }
-            XCTAssertFalse(inSection, "a flipped bit at \(position) inside a section went unnoticed")
+            // Padding between sections is covered by no checksum and read by nothing.
+            guard let section = pack.sections.first(where: { ($0.offset..<($0.offset + $0.length)).contains(position) }) else { continue }
+            // Caught when the section is first read, whichever reads it.
+            XCTAssertThrowsError(try pack.verify(), "a flipped bit at \(position) in \(section.name) went unnoticed")
+            if let language = ContentLanguage.allCases.first(where: { section.name.hasSuffix("." + $0.rawValue) }) {
+                if section.name.hasPrefix("index.") {
+                    XCTAssertThrowsError(try pack.searchIndex(language, store: store), "index damaged at \(position)")
+                } else {
+                    XCTAssertThrowsError(try pack.topics(language, root: root), "\(section.name) damaged at \(position)")
+                }
+            }
         }
-        try Data(bytes.enumerated().map { $0.offset == bytes.count / 2 ? $0.element ^ 1 : $0.element })
-            .write(to: URL(fileURLWithPath: packPath))
+        // Damaged bodies: the topics are read from the files.
+        let sections = try ContentPack.open(bytes: bytes).sections
+        func damage(_ name: String) throws {
+            let section = try XCTUnwrap(sections.first { $0.name == name })
+            let middle = section.offset + section.length / 2
+            try Data(bytes.enumerated().map { $0.offset == middle ? $0.element ^ 1 : $0.element }).write(to: URL(fileURLWithPath: packPath))
+        }
+        try damage("bodies.en")
         assertFallsBack("damaged")
+        // A damaged index: the topics (whose sections are sound) stay, the index is built from them.
+        try damage("index.en")
+        let packed = PackedContent(root: root)
+        let packedStore = packed.load()
+        XCTAssertEqual(packedStore.topics.count, store.topics.count)
+        XCTAssertNil(packed.searchIndex(for: packedStore))
+        XCTAssertTrue(reason(packed.status)?.contains("index.en is damaged") ?? false, "\(packed.status)")
     }
 
     /// Checksums prove nothing against someone who writes a pack on purpose:
