@@ -48,11 +48,18 @@ struct ContentOptions: ParsableArguments {
         let root = try ContentLocator.locate(explicit: content)
         let pack = PackedContent(root: root)
         let store = pack.load(language: language(site: site), background: background)
+        KeptUntilExit.stores.append(store)
         if !background, case .unusable(let error) = pack.status {
             printError(store.strings.text(.cliWarning, ["message": store.strings.text(.cliPackUnusable, ["reason": error.description])]))
         }
         return (store, pack)
     }
+}
+
+/// Stores a command loaded, never freed: the process ends right after the
+/// command, and freeing 10,000 topics one by one only delays that exit.
+enum KeptUntilExit {
+    nonisolated(unsafe) static var stores: [ContentStore] = []
 }
 
 enum ContentLocator {
