@@ -43,7 +43,7 @@ let package = Package(
             "BedsideContent", "BedsideSearch", "BedsidePack", "BedsideFlows", "BedsideUI", "BedsideTerminal", "BedsideWiring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsidePack", "BedsideFlows", "BedsideUI", "CSQLite"]),
+        .executableTarget(name: "BedsideBench", dependencies: ["BedsideContent", "BedsideSearch", "BedsidePack", "BedsideFlows", "BedsideUI", "BedsideWiring", "CSQLite"]),
         // libFuzzer entry point for the Markdown loader and the front-matter splitter (`make fuzz`).
         .executableTarget(name: "BedsideFuzz", dependencies: ["BedsideContent", "BedsidePack", "BedsideUI"]),
         // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).

@@ -14,6 +14,9 @@ enum CorpusGenerator {
     static let glossaryTerms = 300
     static let flowCount = 40
 
+    /// The id of generated topic `i` (for benches that open one).
+    static func topicID(_ i: Int) -> String { Writer.topicID(i) }
+
     static func generate(count: Int, from shipped: ContentStore, seed: UInt64 = 0xB0_4E5) throws -> String {
         let root = NSTemporaryDirectory() + "bedside-corpus-v\(version)-\(count)-\(seed)"
         let fm = FileManager.default

@@ -1,9 +1,6 @@
 import BedsideContent
 import BedsideUI
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Issue 6 figures: first paint and peak RSS of `bedside view FILE` and of
 /// the home screen, measured in a pty the same way for less and w3m on the
@@ -153,128 +150,14 @@ struct PtyRun {
         var maxrssMiB: Double
     }
 
-    enum Failure: Error, CustomStringConvertible {
-        case spawn(String), noPaint(String)
-        var description: String {
-            switch self {
-            case .spawn(let why): return "could not start: \(why)"
-            case .noPaint(let seen): return "no first paint within the deadline; saw: \(seen.suffix(200))"
-            }
-        }
-    }
-
     func run(deadline seconds: Double = 10) throws -> Result {
-        // posix_openpt/grantpt/unlockpt/ptsname need _XOPEN_SOURCE, which the Glibc module
-        // lacks; on Linux they are these two ioctls (grantpt is a no-op on devpts).
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard master >= 0 else { throw Failure.spawn("no pseudo-terminal") }
-        defer { close(master) }
-        var unlock: Int32 = 0, number: UInt32 = 0
-        guard ioctl(master, Self.TIOCSPTLCK, &unlock) == 0, ioctl(master, Self.TIOCGPTN, &number) == 0 else {
-            throw Failure.spawn("cannot unlock the pseudo-terminal")
+        let session = try PtySession(path: path, arguments: arguments, environment: environment, columns: columns, rows: rows)
+        guard let painted = session.waitFor(marker, deadline: seconds) else {
+            session.stop()
+            throw PtySession.Failure.noMarker(session.visibleText)
         }
-        let slaveName = "/dev/pts/\(number)"
-        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-
-        // The child starts a new session and opens the pty's slave side as
-        // fd 0, which makes it the controlling terminal (less reads /dev/tty).
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Self.POSIX_SPAWN_SETSID)
-
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        var pid: pid_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw Failure.spawn(String(cString: strerror(spawned))) }
-
-        var output = [UInt8]()
-        var painted: Double?
-        let end = start + UInt64(seconds * 1e9)
-        while painted == nil, DispatchTime.now().uptimeNanoseconds < end {
-            guard read(master, into: &output, timeoutMs: 50) else { break }
-            if Self.visibleText(output).contains(marker) {
-                // Take what the same screen update already wrote.
-                while read(master, into: &output, timeoutMs: 0) {}
-                painted = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            }
-        }
-        let peak = Self.peakRSSMiB(of: pid)
-        _ = quitKeys.utf8.withContiguousStorageIfAvailable { write(master, $0.baseAddress, $0.count) }
-        // Drain until the program closes the terminal, so it never blocks on output.
-        let quitBy = DispatchTime.now().uptimeNanoseconds + 3_000_000_000
-        var sink = [UInt8]()
-        while DispatchTime.now().uptimeNanoseconds < quitBy, read(master, into: &sink, timeoutMs: 50) { sink.removeAll() }
-        var status: Int32 = 0
-        var usage = rusage()
-        if wait4(pid, &status, WNOHANG, &usage) == 0 {
-            kill(pid, SIGTERM)   // our own child, which did not quit
-            wait4(pid, &status, 0, &usage)
-        }
-        guard let painted else { throw Failure.noPaint(Self.visibleText(output)) }
+        let peak = session.peakRSSMiB
+        let usage = session.quit(quitKeys)
         return Result(firstPaint: painted, peakMiB: peak, maxrssMiB: Double(usage.ru_maxrss) / 1024)
-    }
-
-    // Linux values (asm-generic ioctl numbers; glibc's spawn.h flag).
-    static let TIOCSPTLCK: UInt = 0x4004_5431
-    static let TIOCGPTN: UInt = 0x8004_5430
-    static let POSIX_SPAWN_SETSID: Int16 = 0x80
-
-    /// Appends what is readable within the timeout; false at end of output.
-    private func read(_ fd: Int32, into output: inout [UInt8], timeoutMs: Int32) -> Bool {
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&poller, 1, timeoutMs)
-        if ready <= 0 { return ready == 0 && timeoutMs > 0 }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = Glibc.read(fd, &buffer, buffer.count)
-        guard count > 0 else { return false }   // EIO: the child closed the terminal
-        output += buffer[0..<count]
-        return true
-    }
-
-    /// The output with escape sequences (CSI, OSC, two-byte ESC x) and control
-    /// bytes removed, so a marker word is found however it was drawn.
-    static func visibleText(_ bytes: [UInt8]) -> String {
-        var text = [UInt8]()
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x1B, i + 1 < bytes.count {
-                let next = bytes[i + 1]
-                if next == UInt8(ascii: "[") {
-                    i += 2
-                    while i < bytes.count, !(0x40...0x7E).contains(bytes[i]) { i += 1 }
-                } else if next == UInt8(ascii: "]") {
-                    i += 2
-                    while i < bytes.count, bytes[i] != 0x07, bytes[i] != 0x1B { i += 1 }
-                } else if next == UInt8(ascii: "(") || next == UInt8(ascii: ")") {
-                    i += 2
-                } else {
-                    i += 1
-                }
-            } else if b >= 0x20 || b == 0x0A {
-                text.append(b)
-            }
-            i += 1
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    static func peakRSSMiB(of pid: pid_t) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
-        return kb / 1024
     }
 }

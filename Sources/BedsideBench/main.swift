@@ -7,11 +7,14 @@ import Foundation
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --lang es        the evaluation in Spanish (Tests/SearchEval/queries.es.yaml)
 //   --topics N       size of the generated corpus (default 10000)
-//   --only PART      one part: content, flows, search, ui or hostile
+//   --only PART      one part: content, flows, search, ui, hostile or pack
 //   --profile-search-build N   build the shipped search index N times (for perf)
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
-if ProcessInfo.processInfo.environment[HostileBench.childEnv] != nil {
+if let root = ProcessInfo.processInfo.environment[PackBench.partsChildEnv] {
+    // A measuring child of the pack bench: where start-up time and memory go, from a clean heap.
+    PackBench.openParts(root: root)
+} else if ProcessInfo.processInfo.environment[HostileBench.childEnv] != nil {
     // A measuring child of the hostile-topic bench: it does only its one case.
     HostileBench.run(options)
 } else if let runs = options.profileSearchBuild {
@@ -25,6 +28,7 @@ if ProcessInfo.processInfo.environment[HostileBench.childEnv] != nil {
     if options.only == nil || options.only == "search" { SearchBench.run(options) }
     if options.only == nil || options.only == "ui" { UIBench.run(options) }
     if options.only == nil || options.only == "hostile" { HostileBench.run(options) }
+    if options.only == nil || options.only == "pack" { PackBench.run(options) }
 }
 
 struct BenchOptions {
