@@ -105,7 +105,7 @@ enum PackBench {
         var topics: PackedTopics?
         let decode = Measure.seconds { topics = try? pack.topics(.en, root: root) }
         let decoded = privateDirtyMiB()
-        let count = topics?.infos.count ?? 0
+        let count = topics?.heads.count ?? 0
         topics = nil
         let content = PackedContent(root: root)
         var store = ContentStore()

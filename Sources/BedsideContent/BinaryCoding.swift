@@ -65,6 +65,10 @@ public struct BinaryWriter {
 public struct BinaryReader {
     public let buffer: UnsafeRawBufferPointer
     public private(set) var offset: Int
+    /// When set, `string()` checks and steps over each string and returns ""
+    /// without making it: a record is validated in full, allocating nothing
+    /// for its text, by the same code that reads it.
+    public var skipsStrings = false
 
     public init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0) {
         self.buffer = buffer
@@ -110,8 +114,20 @@ public struct BinaryReader {
     }
     public mutating func string() throws -> String {
         let n = Int(try u32())
+        let bytes = try take(n)
+        if skipsStrings { return "" }
         // Invalid UTF-8 becomes U+FFFD: text is shown, never trusted.
+        return String(decoding: bytes, as: UTF8.self)
+    }
+    /// A string made even while skipping (a language code that is checked).
+    public mutating func keptString() throws -> String {
+        let n = Int(try u32())
         return String(decoding: try take(n), as: UTF8.self)
+    }
+    /// Moves to an offset this reader handed out before (a record's start).
+    public mutating func seek(to position: Int) throws {
+        guard position >= 0, position <= buffer.count else { throw fail("a record starts outside the file (\(position))") }
+        offset = position
     }
     public mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     public mutating func strings() throws -> [String] {

@@ -66,7 +66,7 @@ public enum ContentLoader {
             glossary = Parsed(results[glossaryRange])
             results.removeSubrange(glossaryRange)
             if manifest.sections.isEmpty {
-                let folders = Set(packedTopics?.infos.map(\.section) ?? Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
+                let folders = Set(packedTopics?.heads.map(\.section) ?? Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
                 manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
             }
             deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: manifest, packed: packedTopics),

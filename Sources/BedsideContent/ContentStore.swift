@@ -14,7 +14,10 @@ public struct ContentStore: Sendable {
     public var language: ContentLanguage
     public var manifest: Manifest
     /// Every loaded topic, in reading order: by section, then `order`, then title.
-    public var topics: [TopicInfo] { deferred.value.topics.infos }
+    public var topics: TopicList { deferred.value.topics.list }
+    /// Id, title, section and other names of every topic, in reading order:
+    /// for lists and look-ups that need no more (never read from a pack).
+    public var topicHeads: [TopicHead] { deferred.value.topics.heads }
     public var glossary: [GlossaryTerm]
     public var home: Document
     public var strings: Catalogue
@@ -74,10 +77,7 @@ public struct ContentStore: Sendable {
 
     // MARK: - Look-ups
 
-    public func topic(_ id: String) -> TopicInfo? {
-        let table = deferred.value.topics
-        return table.index[id].map { table.infos[$0] }
-    }
+    public func topic(_ id: String) -> TopicInfo? { deferred.value.topics.info(id) }
     public func term(_ id: String) -> GlossaryTerm? { glossaryIndex[id].map { glossary[$0] } }
     public func flow(_ id: String) -> Flow? {
         let value = deferred.value
@@ -86,7 +86,13 @@ public struct ContentStore: Sendable {
     /// The walkthrough with this id, if it loaded.
     public func walkthrough(_ id: String) -> Walkthrough? { walkthroughs.first { $0.id == id } }
     public func section(_ id: String) -> Section? { manifest.sections.first { $0.id == id } }
-    public func topics(inSection id: String) -> [TopicInfo] { topics.filter { $0.section == id } }
+    public func topics(inSection id: String) -> [TopicInfo] {
+        let table = deferred.value.topics
+        return table.heads.indices.filter { table.heads[$0].section == id }.map { table.list[$0] }
+    }
+    public func topicIDs(inSection id: String) -> [String] {
+        deferred.value.topics.heads.filter { $0.section == id }.map(\.id)
+    }
 
     /// Parses what the loader left for later on a background thread, so the
     /// first topic or flow opens without a wait. Call it once the first
@@ -115,9 +121,41 @@ public struct ContentStore: Sendable {
     }
 }
 
+/// Every topic's metadata, in reading order. Read from the files, it is an
+/// array; from a pack, a topic is read from the mapped file each time it is
+/// asked for (a few microseconds), so a session holds no copy of 10,000.
+public struct TopicList: RandomAccessCollection, Equatable, Sendable {
+    private enum Storage: Sendable {
+        case array([TopicInfo])
+        case read(count: Int, @Sendable (Int) -> TopicInfo)
+    }
+    private let storage: Storage
+
+    public init(_ infos: [TopicInfo] = []) { storage = .array(infos) }
+    init(count: Int, read: @escaping @Sendable (Int) -> TopicInfo) { storage = .read(count: count, read) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .array(let infos): infos.count
+        case .read(let count, _): count
+        }
+    }
+    public subscript(position: Int) -> TopicInfo {
+        switch storage {
+        case .array(let infos): infos[position]
+        case .read(_, let read): read(position)
+        }
+    }
+
+    public static func == (a: TopicList, b: TopicList) -> Bool { a.count == b.count && a.elementsEqual(b) }
+}
+
 /// Topics in reading order, with their bodies and look-up tables.
 struct TopicTable {
-    var infos: [TopicInfo]
+    let list: TopicList
+    /// Id, title, section and other names of every topic, for lists and look-ups.
+    let heads: [TopicHead]
     /// Bodies read from the files, by id; or, from a pack, each body made on demand.
     private var bodies: [String: String] = [:]
     private var packedBody: (@Sendable (Int) -> String)?
@@ -129,12 +167,15 @@ struct TopicTable {
         return index[id].map(packedBody)
     }
 
+    func info(_ id: String) -> TopicInfo? { index[id].map { list[$0] } }
+
     /// The pack's topics are in reading order already (sorted when it was made).
     init(packed: PackedTopics) {
-        infos = packed.infos
+        list = TopicList(count: packed.heads.count, read: packed.info)
+        heads = packed.heads
         packedBody = packed.body
-        index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        paths = PathIndex(infos)
+        index = Dictionary(heads.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        paths = PathIndex(list)
     }
 
     init(_ topics: [TopicFile], manifest: Manifest) {
@@ -146,10 +187,12 @@ struct TopicTable {
             if oa != ob { return oa < ob }
             return a.info.title.localizedStandardCompare(b.info.title) == .orderedAscending
         }
-        infos = sorted.map(\.info)
+        let infos = sorted.map(\.info)
+        list = TopicList(infos)
+        heads = infos.map(TopicHead.init)
         bodies = Dictionary(sorted.map { ($0.info.id, $0.body) }, uniquingKeysWith: { a, _ in a })
         index = Dictionary(infos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        paths = PathIndex(infos)
+        paths = PathIndex(list)
     }
 }
 
@@ -232,11 +275,11 @@ final class DocumentCache: @unchecked Sendable {
 /// on the first such link: most sessions follow none, and with 10,000 topics
 /// the table costs milliseconds at start and a megabyte per session.
 final class PathIndex: @unchecked Sendable {
-    private let infos: [TopicInfo]
+    private let infos: TopicList
     private var table: [String: String]?
     private let lock = NSLock()
 
-    init(_ infos: [TopicInfo]) { self.infos = infos }
+    init(_ infos: TopicList) { self.infos = infos }
 
     func id(at path: String) -> String? {
         lock.lock()

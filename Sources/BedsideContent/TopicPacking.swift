@@ -53,7 +53,7 @@ extension TopicInfo {
         info.path = try r.string()
         info.bodyFirstLine = try r.int(in: 1...Int(Int32.max), "a body's first line")
         info.idLocation = try SourceLocation.read(from: &r)
-        let language = try r.string()
+        let language = try r.keptString()
         guard let parsed = ContentLanguage(rawValue: language) else { throw r.fail("unknown language '\(language)'") }
         info.language = parsed
         info.englishPath = try r.optionalString()
@@ -137,17 +137,54 @@ extension Diagnostic {
     }
 }
 
+/// What lists and look-ups need of a topic without its full metadata: the
+/// id, title, section and other names. A store from a pack keeps only these
+/// for every topic; the rest of a topic's metadata is read from the mapped
+/// pack when that topic is asked for.
+public struct TopicHead: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var section: String
+    public var alsoCalled: [String]
+
+    public init(id: String, title: String, section: String, alsoCalled: [String]) {
+        self.id = id
+        self.title = title
+        self.section = section
+        self.alsoCalled = alsoCalled
+    }
+
+    init(_ info: TopicInfo) { self.init(id: info.id, title: info.title, section: info.section, alsoCalled: info.alsoCalled) }
+
+    /// Reads the head from the start of a topic's record (as `TopicInfo.write` lays it out).
+    public static func read(from r: inout BinaryReader) throws -> TopicHead {
+        let id = try r.string(), title = try r.string()
+        _ = try r.bytes(Int(try r.u32())) // the summary
+        let section = try r.string()
+        _ = try r.optionalInt()
+        return TopicHead(id: id, title: title, section: section, alsoCalled: try r.strings())
+    }
+}
+
 /// A store's topics as they come out of a pack: already in reading order,
-/// with their load-time diagnostics, and each body read on demand.
+/// with their load-time diagnostics. Each topic's full metadata and body are
+/// read on demand, so 10,000 topics cost a session only their heads.
 public struct PackedTopics: Sendable {
-    public var infos: [TopicInfo]
+    public var heads: [TopicHead]
     public var diagnostics: [Diagnostic]
-    /// The Markdown body of topic `i` (an index into `infos`).
+    /// The full metadata of topic `i` (an index into `heads`).
+    public var info: @Sendable (Int) -> TopicInfo
+    /// The Markdown body of topic `i`.
     public var body: @Sendable (Int) -> String
 
-    public init(infos: [TopicInfo], diagnostics: [Diagnostic], body: @escaping @Sendable (Int) -> String) {
-        self.infos = infos
+    public init(heads: [TopicHead], diagnostics: [Diagnostic], info: @escaping @Sendable (Int) -> TopicInfo,
+                body: @escaping @Sendable (Int) -> String) {
+        self.heads = heads
         self.diagnostics = diagnostics
+        self.info = info
         self.body = body
     }
+
+    /// Every topic's full metadata (tests, the fuzzer, `check`).
+    public var infos: [TopicInfo] { heads.indices.map(info) }
 }

@@ -40,7 +40,7 @@ public struct Validator {
         checkTopicsMeta(store, &d)
         // Each topic's checks are independent: run them in parallel and merge in
         // topic order, so the report is the same as a sequential pass.
-        let perTopic = Parallel.map(store.topics) { topic -> (TopicReadability, [Diagnostic])? in
+        let perTopic = Parallel.map(Array(store.topics)) { topic -> (TopicReadability, [Diagnostic])? in
             guard let document = store.document(for: topic.id) else { return nil }
             var found: [Diagnostic] = []
             if let at = document.nestingFlattenedAt {

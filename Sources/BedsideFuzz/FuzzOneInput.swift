@@ -200,7 +200,7 @@ enum FuzzOneInput {
         guard let pack = try? ContentPack.open(bytes: bytes, verifyingChecksums: false) else { return }
         for language in pack.languages {
             guard let topics = try? pack.topics(language, root: "/nonexistent-fuzz-root") else { continue }
-            for i in topics.infos.indices { _ = topics.body(i) }
+            for i in topics.heads.indices { _ = topics.info(i); _ = topics.body(i) }
             let store = ContentLoader.load(root: "/nonexistent-fuzz-root", language: language, packed: { topics })
             guard let index = try? pack.searchIndex(language, store: store) else { continue }
             for query in ["bone pain", "bon", "thirsty", "pai", "very thirsty", "scann"] {

@@ -157,25 +157,46 @@ public final class ContentPack: @unchecked Sendable {
             let bodies = try reader("bodies.\(language.rawValue)")
             let bodyBase = bodies.offset, bodyEnd = bodies.buffer.count
             let count = try r.count(minimumSize: 64, "topics")
-            var infos: [TopicInfo] = []
+            var heads: [TopicHead] = []
+            var starts: [Int] = []
             var ranges: [Range<Int>] = []
-            infos.reserveCapacity(count)
+            heads.reserveCapacity(count)
+            starts.reserveCapacity(count)
             ranges.reserveCapacity(count)
             for _ in 0..<count {
-                infos.append(try TopicInfo.read(from: &r).absolute(in: root))
-                let start = try r.int(in: 0...(bodyEnd - bodyBase), "a body's start")
-                let length = try r.int(in: 0...(bodyEnd - bodyBase - start), "a body's length")
-                ranges.append((bodyBase + start)..<(bodyBase + start + length))
+                // The head is made now; the whole record is checked by the code
+                // that reads it later, with its text skipped, so that later read
+                // cannot fail.
+                let start = r.offset
+                heads.append(try TopicHead.read(from: &r))
+                try r.seek(to: start)
+                r.skipsStrings = true
+                _ = try TopicInfo.read(from: &r)
+                r.skipsStrings = false
+                starts.append(start)
+                let bodyStart = try r.int(in: 0...(bodyEnd - bodyBase), "a body's start")
+                let length = try r.int(in: 0...(bodyEnd - bodyBase - bodyStart), "a body's length")
+                ranges.append((bodyBase + bodyStart)..<(bodyBase + bodyStart + length))
             }
             let diagnostics = try (0..<r.count(minimumSize: 30, "topic problems")).map { _ in
                 var problem = try Diagnostic.read(from: &r)
                 problem.file = PackPaths.absolute(problem.file, in: root)
                 return problem
             }
-            let mapping = mapping, bodyRanges = ranges
-            return PackedTopics(infos: infos, diagnostics: diagnostics) { i in
+            let mapping = mapping, bodyRanges = ranges, recordStarts = starts, recordsEnd = r.buffer.count, heads0 = heads
+            return PackedTopics(heads: heads, diagnostics: diagnostics, info: { i in
+                // The reader ends where this section does, as the first pass's did.
+                var record = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<recordsEnd]), offset: recordStarts[i])
+                // Checked in full above; a head stands in should that ever fail.
+                guard let info = try? TopicInfo.read(from: &record) else {
+                    let head = heads0[i]
+                    return TopicInfo(id: head.id, title: head.title, summary: "", section: head.section, order: nil,
+                                     alsoCalled: head.alsoCalled, keywords: [])
+                }
+                return info.absolute(in: root)
+            }, body: { i in
                 String(decoding: UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]]), as: UTF8.self)
-            }
+            })
         } catch let error as BinaryFormatError {
             throw PackError.unusable(path, "its \(language.rawValue) topics are damaged \(error)")
         }

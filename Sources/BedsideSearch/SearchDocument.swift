@@ -61,7 +61,7 @@ public struct SearchDocument: Sendable, Equatable {
     /// Every topic, glossary term and flow of a store, in a stable order.
     public static func all(in store: ContentStore) -> [SearchDocument] {
         // Topic bodies are most of the text: clean them on every core.
-        Parallel.map(store.topics) { topic(store, $0) } + store.glossary.map(glossary) + store.flows.map(flow)
+        Parallel.map(Array(store.topics)) { topic(store, $0) } + store.glossary.map(glossary) + store.flows.map(flow)
     }
 
     static func topic(_ store: ContentStore, _ info: TopicInfo) -> SearchDocument {

@@ -59,9 +59,10 @@ enum GlossaryPages {
     /// word or one of its other names.
     static func topic(for term: GlossaryTerm, _ store: ContentStore) -> TopicInfo? {
         let names = Set(([term.term] + term.alsoCalled).map { $0.lowercased() })
-        return store.topics.first { topic in
+        let head = store.topicHeads.first { topic in
             topic.id == term.id || names.contains(topic.title.lowercased())
                 || topic.alsoCalled.contains { names.contains($0.lowercased()) }
         }
+        return head.flatMap { store.topic($0.id) }
     }
 }

@@ -13,7 +13,7 @@ enum Sidebar {
         for section in env.store.manifest.sections {
             rows.append(.section(section.id))
             if state.sidebar.expanded.contains(section.id) {
-                rows += env.store.topics(inSection: section.id).map { .topic($0.id) }
+                rows += env.store.topicIDs(inSection: section.id).map { .topic($0) }
             }
         }
         if env.store.hasFlowFiles { rows.append(.page(.flowPicker)) }

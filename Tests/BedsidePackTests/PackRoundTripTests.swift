@@ -33,6 +33,18 @@ final class PackRoundTripTests: XCTestCase {
             let store = packed.load(language: language)
             XCTAssertEqual(packed.status, .used(path: Self.copy + "/bedside.pack"), "\(language)")
             XCTAssertEqual(store.topics, files.topics, "\(language): topic metadata")
+            XCTAssertEqual(store.topicHeads, files.topicHeads, "\(language): heads")
+            for section in files.manifest.sections {
+                XCTAssertEqual(store.topics(inSection: section.id), files.topics(inSection: section.id), "\(language) \(section.id)")
+                XCTAssertEqual(store.topicIDs(inSection: section.id), files.topics(inSection: section.id).map(\.id))
+            }
+            for topic in files.topics {
+                XCTAssertEqual(store.topic(topic.id), topic, "\(language) \(topic.id): read from the pack when asked for")
+                if let link = topic.related.first {
+                    XCTAssertEqual(store.resolve(.file(path: "../" + topic.section + "/" + link.value + ".md", anchor: nil), from: topic.id),
+                                   files.resolve(.file(path: "../" + topic.section + "/" + link.value + ".md", anchor: nil), from: topic.id))
+                }
+            }
             for topic in files.topics {
                 XCTAssertEqual(store.body(of: topic.id), files.body(of: topic.id), "\(language) \(topic.id): body")
             }
