@@ -59,10 +59,17 @@ public enum ContentFiles {
     /// stat is saved for every other file, and no lower-cased copy is made).
     static func hasContentExtension(_ name: String) -> Bool {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let suffix = name.utf8[name.utf8.index(after: dot)...]
-        guard suffix.count <= 8 else { return false }
-        return extensions.contains(String(decoding: suffix.map { $0 | 0x20 }, as: UTF8.self))
+        // Lower-cased ASCII letters, packed into one number: no string is made.
+        var key: UInt64 = 0, length = 0
+        for byte in name.utf8[name.utf8.index(after: dot)...] {
+            length += 1
+            guard length <= 8 else { return false }
+            key = key << 8 | UInt64(byte | 0x20)
+        }
+        return extensionKeys.contains(key)
     }
+
+    private static let extensionKeys: Set<UInt64> = Set(extensions.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
 
     /// The same list with each file's checksum (reads every byte).
     public static func listWithChecksums(root: String) -> [ContentFile] {
