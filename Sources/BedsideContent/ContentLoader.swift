@@ -53,23 +53,22 @@ public enum ContentLoader {
         if background && !manifest.sections.isEmpty {
             let sections = manifest
             deferred = DeferredContent(fileCounts: fileCounts) {
-                let (topicJobs, packedTopics) = fromPack(packed, topicJobs, root, language)
-                let results = Parallel.map(topicJobs + laterJobs, { $0.run() })
-                return Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: sections, packed: packedTopics)
+                // The glossary is read from its files before the first screen, never waiting for a pack.
+                let parsed = parse(topicJobs, glossary: [], later: laterJobs, packed, root, language)
+                return Parsed.deferredValue(parsed.topics + parsed.later, topicCount: parsed.topics.count, manifest: sections, packed: parsed.packed)
             }
             glossary = Parsed(Parallel.map(glossaryJobs, { $0.run() }))
         } else {
             // One batch, so the cores share all the work.
-            let (topicJobs, packedTopics) = fromPack(packed, topicJobs, root, language)
-            var results = Parallel.map(topicJobs + glossaryJobs + laterJobs, { $0.run() })
-            let glossaryRange = topicJobs.count..<(topicJobs.count + glossaryJobs.count)
-            glossary = Parsed(results[glossaryRange])
-            results.removeSubrange(glossaryRange)
+            let parsed = parse(topicJobs, glossary: glossaryJobs, later: laterJobs, packed, root, language)
+            let topicResults = parsed.topics, packedTopics = parsed.packed
+            glossary = Parsed(parsed.glossary)
+            let results = topicResults + parsed.later
             if manifest.sections.isEmpty {
-                let folders = Set(packedTopics?.heads.map(\.section) ?? Parsed(results[..<topicJobs.count]).topics.map(\.info.section)).sorted()
+                let folders = Set(packedTopics?.heads.map(\.section) ?? Parsed(results[..<topicResults.count]).topics.map(\.info.section)).sorted()
                 manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
             }
-            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicJobs.count, manifest: manifest, packed: packedTopics),
+            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicResults.count, manifest: manifest, packed: packedTopics),
                                        fileCounts: fileCounts)
         }
 
@@ -102,6 +101,32 @@ public enum ContentLoader {
 
     private static func topicFiles(_ root: String, _ language: ContentLanguage, _ skipped: inout [Diagnostic]) -> [FileJob] {
         files(under: root + "/topics", extensions: ["md", "markdown"], skipped: &skipped).map { FileJob.topic($0, language) }
+    }
+
+    /// Parses topic, glossary and later (flow, walkthrough) files on every
+    /// core, in one batch. With a pack, the later files are parsed while the
+    /// pack is checked and its topics read on another thread (the check is a
+    /// stat per content file, mostly time in the kernel); topic and glossary
+    /// files are parsed only if the pack cannot give them.
+    private static func parse(_ topicJobs: [FileJob], glossary glossaryJobs: [FileJob], later laterJobs: [FileJob],
+                              _ packed: (@Sendable () -> PackedTopics?)?, _ root: String, _ language: ContentLanguage)
+        -> (topics: [FileResult], packed: PackedTopics?, glossary: [FileResult], later: [FileResult]) {
+        func split(_ results: [FileResult], _ topics: Int, _ glossary: Int) -> ([FileResult], [FileResult], [FileResult]) {
+            (Array(results[..<topics]), Array(results[topics..<(topics + glossary)]), Array(results[(topics + glossary)...]))
+        }
+        guard let packed else {
+            let (topics, glossary, later) = split(Parallel.map(topicJobs + glossaryJobs + laterJobs, { $0.run() }),
+                                                  topicJobs.count, glossaryJobs.count)
+            return (topics, nil, glossary, later)
+        }
+        let opening = Background { fromPack(packed, [], root, language) }
+        let later = Parallel.map(laterJobs, { $0.run() })
+        let (fallbackJobs, packedTopics) = opening.value
+        if !glossaryJobs.isEmpty, let glossary = packedTopics?.glossary {
+            return (Parallel.map(fallbackJobs, { $0.run() }), packedTopics, [.glossary(glossary.terms, glossary.diagnostics)], later)
+        }
+        let (topics, glossary, _) = split(Parallel.map(fallbackJobs + glossaryJobs, { $0.run() }), fallbackJobs.count, glossaryJobs.count)
+        return (topics, packedTopics, glossary, later)
     }
 
     /// The pack's topics if it offers them; otherwise the topic files to read
@@ -400,5 +425,30 @@ public enum Parallel {
             }
         }
         return results.map { $0! }
+    }
+}
+
+/// Work started on a thread of its own now, whose result is waited for
+/// later. Its own thread, not a dispatch worker: whoever waits may itself be
+/// a worker, and a pool of two workers on two cores must never be all waiting.
+public final class Background<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    /// The result, once the work has finished (called from one thread).
+    public var value: T {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return result!
     }
 }

@@ -42,7 +42,8 @@ public struct ContentStore: Sendable {
     public var topicDiagnostics: [Diagnostic] { deferred.value.topicDiagnostics }
 
     private var manifestDiagnostics: [Diagnostic]
-    private var glossaryDiagnostics: [Diagnostic]
+    /// Problems in glossary files alone (a content pack keeps these).
+    public private(set) var glossaryDiagnostics: [Diagnostic]
     private var trailingDiagnostics: [Diagnostic]
     private let deferred: DeferredContent
     private var glossaryIndex: [String: Int]

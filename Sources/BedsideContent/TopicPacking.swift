@@ -178,13 +178,70 @@ public struct PackedTopics: Sendable {
     public var body: @Sendable (Int) -> String
 
     public init(heads: [TopicHead], diagnostics: [Diagnostic], info: @escaping @Sendable (Int) -> TopicInfo,
-                body: @escaping @Sendable (Int) -> String) {
+                body: @escaping @Sendable (Int) -> String, glossary: PackedGlossary? = nil) {
+        self.glossary = glossary
         self.heads = heads
         self.diagnostics = diagnostics
         self.info = info
         self.body = body
     }
 
+    /// The glossary as packed with these topics (nil in a pack without one).
+    public var glossary: PackedGlossary?
+
     /// Every topic's full metadata (tests, the fuzzer, `check`).
     public var infos: [TopicInfo] { heads.indices.map(info) }
+}
+
+/// A language's glossary as the pack stores it: the terms (translations laid
+/// over already) and the problems found reading their files.
+public struct PackedGlossary: Sendable, Equatable {
+    public var terms: [GlossaryTerm]
+    public var diagnostics: [Diagnostic]
+
+    public init(terms: [GlossaryTerm], diagnostics: [Diagnostic]) {
+        self.terms = terms
+        self.diagnostics = diagnostics
+    }
+
+    public func write(to w: inout BinaryWriter, paths: (String) -> String) {
+        w.u32(UInt32(terms.count))
+        for term in terms {
+            w.string(term.id)
+            w.string(term.term)
+            w.strings(term.alsoCalled)
+            w.strings(term.searchOnly)
+            w.string(term.definition)
+            w.u32(UInt32(term.seeAlso.count))
+            for item in term.seeAlso {
+                w.string(item.value)
+                item.location.write(to: &w)
+            }
+            w.string(paths(term.path))
+            term.location.write(to: &w)
+        }
+        w.u32(UInt32(diagnostics.count))
+        for problem in diagnostics {
+            var problem = problem
+            problem.file = paths(problem.file)
+            problem.write(to: &w)
+        }
+    }
+
+    public static func read(from r: inout BinaryReader, paths: (String) -> String) throws -> PackedGlossary {
+        let terms = try (0..<r.count(minimumSize: 40, "glossary terms")).map { _ in
+            GlossaryTerm(id: try r.string(), term: try r.string(), alsoCalled: try r.strings(), searchOnly: try r.strings(),
+                         definition: try r.string(),
+                         seeAlso: try (0..<r.count(minimumSize: 20, "see-also words")).map { _ in
+                             Located(try r.string(), try SourceLocation.read(from: &r))
+                         },
+                         path: paths(try r.string()), location: try SourceLocation.read(from: &r))
+        }
+        let diagnostics = try (0..<r.count(minimumSize: 30, "glossary problems")).map { _ in
+            var problem = try Diagnostic.read(from: &r)
+            problem.file = paths(problem.file)
+            return problem
+        }
+        return PackedGlossary(terms: terms, diagnostics: diagnostics)
+    }
 }

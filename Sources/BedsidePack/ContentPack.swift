@@ -183,6 +183,12 @@ public final class ContentPack: @unchecked Sendable {
                 problem.file = PackPaths.absolute(problem.file, in: root)
                 return problem
             }
+            // The glossary, when this pack has one (it is small: read whole).
+            var glossary: PackedGlossary?
+            if sections.contains(where: { $0.name == "glossary.\(language.rawValue)" }) {
+                var g = try reader("glossary.\(language.rawValue)")
+                glossary = try PackedGlossary.read(from: &g) { PackPaths.absolute($0, in: root) }
+            }
             let mapping = mapping, bodyRanges = ranges, recordStarts = starts, recordsEnd = r.buffer.count, heads0 = heads
             return PackedTopics(heads: heads, diagnostics: diagnostics, info: { i in
                 // The reader ends where this section does, as the first pass's did.
@@ -196,7 +202,7 @@ public final class ContentPack: @unchecked Sendable {
                 return info.absolute(in: root)
             }, body: { i in
                 String(decoding: UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]]), as: UTF8.self)
-            })
+            }, glossary: glossary)
         } catch let error as BinaryFormatError {
             throw PackError.unusable(path, "its \(language.rawValue) topics are damaged \(error)")
         }

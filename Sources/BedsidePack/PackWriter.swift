@@ -57,6 +57,10 @@ public enum PackWriter {
                 problem.file = PackPaths.relative(problem.file, to: root)
                 problem.write(to: &topics)
             }
+            var glossary = BinaryWriter()
+            PackedGlossary(terms: store.glossary, diagnostics: store.glossaryDiagnostics)
+                .write(to: &glossary) { PackPaths.relative($0, to: root) }
+            sections.append(("glossary.\(language.rawValue)", glossary.bytes))
             var indexBytes = BinaryWriter()
             index.write(to: &indexBytes)
             sections += [("topics.\(language.rawValue)", topics.bytes), ("bodies.\(language.rawValue)", bodies.bytes),

@@ -109,26 +109,3 @@ public final class PackedContent: @unchecked Sendable {
         return ContentLoader.load(root: root, language: language, background: background) { [self] in topics(language) }
     }
 }
-
-/// Work started on another thread now, whose result is waited for later.
-final class Background<T>: @unchecked Sendable {
-    private var result: T?
-    private let done = DispatchSemaphore(value: 0)
-    private var waited = false
-
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async { [self] in
-            result = work()
-            done.signal()
-        }
-    }
-
-    /// The result, once the work has finished (called from one thread).
-    var value: T {
-        if !waited {
-            done.wait()
-            waited = true
-        }
-        return result!
-    }
-}

@@ -34,6 +34,9 @@ final class PackRoundTripTests: XCTestCase {
             XCTAssertEqual(packed.status, .used(path: Self.copy + "/bedside.pack"), "\(language)")
             XCTAssertEqual(store.topics, files.topics, "\(language): topic metadata")
             XCTAssertEqual(store.topicHeads, files.topicHeads, "\(language): heads")
+            XCTAssertEqual(store.glossary, files.glossary, "\(language): glossary")
+            XCTAssertEqual(try ContentPack.open(Self.copy + "/bedside.pack").topics(language, root: Self.copy).glossary?.terms,
+                           files.glossary, "\(language): the glossary came from the pack")
             for section in files.manifest.sections {
                 XCTAssertEqual(store.topics(inSection: section.id), files.topics(inSection: section.id), "\(language) \(section.id)")
                 XCTAssertEqual(store.topicIDs(inSection: section.id), files.topics(inSection: section.id).map(\.id))
