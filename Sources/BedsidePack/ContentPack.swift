@@ -9,7 +9,8 @@ import Foundation
 /// every session on a host. The layout is in docs/pack-format.md.
 public final class ContentPack: @unchecked Sendable {
     public static let magic: [UInt8] = Array("BEDSIDEPACK\0".utf8)
-    public static let formatVersion: UInt32 = 1
+    /// 2: each topic's body has its own checksum.
+    public static let formatVersion: UInt32 = 2
     static let headerSize = 64
     /// The pack's usual place: inside the content folder it was made from.
     public static let fileName = "bedside.pack"
@@ -116,10 +117,21 @@ public final class ContentPack: @unchecked Sendable {
         return BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), offset: section.offset)
     }
 
-    /// A reader over one section, whose checksum is checked on first use.
-    func reader(_ name: String) throws -> BinaryReader {
-        try verify(section: name)
+    /// A reader over one section, whose checksum is checked on first use
+    /// (unless the caller checks the parts it reads itself).
+    func reader(_ name: String, checked: Bool = true) throws -> BinaryReader {
+        if checked { try verify(section: name) }
         return try Self.reader(mapping.bytes, sections, name, path)
+    }
+
+    /// A topic's body from its own file (after the front matter), for a body
+    /// whose packed copy fails its checksum; empty if the file cannot be read.
+    static func bodyFromFile(recordsEnd: Int, start: Int, mapping: MappedFile, root: String) -> String {
+        var record = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<recordsEnd]), offset: start)
+        guard let info = try? TopicInfo.read(from: &record),
+              let text = try? String(contentsOfFile: PackPaths.absolute(info.path, in: root), encoding: .utf8),
+              case .success(let split) = FrontMatter.split(text) else { return "" }
+        return split.body
     }
 
     /// Checks every section's checksum (`bedside check`, and tests): a flipped
@@ -154,12 +166,14 @@ public final class ContentPack: @unchecked Sendable {
     public func topics(_ language: ContentLanguage, root: String) throws -> PackedTopics {
         do {
             var r = try reader("topics.\(language.rawValue)")
-            let bodies = try reader("bodies.\(language.rawValue)")
+            // Bodies are checked one by one, when each is read (below).
+            let bodies = try reader("bodies.\(language.rawValue)", checked: false)
             let bodyBase = bodies.offset, bodyEnd = bodies.buffer.count
             let count = try r.count(minimumSize: 64, "topics")
             var heads: [TopicHead] = []
             var starts: [Int] = []
             var ranges: [Range<Int>] = []
+            var bodySums: [UInt64] = []
             heads.reserveCapacity(count)
             starts.reserveCapacity(count)
             ranges.reserveCapacity(count)
@@ -177,6 +191,7 @@ public final class ContentPack: @unchecked Sendable {
                 let bodyStart = try r.int(in: 0...(bodyEnd - bodyBase), "a body's start")
                 let length = try r.int(in: 0...(bodyEnd - bodyBase - bodyStart), "a body's length")
                 ranges.append((bodyBase + bodyStart)..<(bodyBase + bodyStart + length))
+                bodySums.append(try r.u64())
             }
             let diagnostics = try (0..<r.count(minimumSize: 30, "topic problems")).map { _ in
                 var problem = try Diagnostic.read(from: &r)
@@ -200,8 +215,14 @@ public final class ContentPack: @unchecked Sendable {
                                      alsoCalled: head.alsoCalled, keywords: [])
                 }
                 return info.absolute(in: root)
-            }, body: { i in
-                String(decoding: UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]]), as: UTF8.self)
+            }, body: { [verifying = verifyingChecksums, sums = bodySums] i in
+                let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]])
+                guard !verifying || Checksum.of(bytes) == sums[i] else {
+                    // A damaged copy is never shown: the topic's own file, which the
+                    // freshness check found unchanged, has the same body.
+                    return Self.bodyFromFile(recordsEnd: recordsEnd, start: recordStarts[i], mapping: mapping, root: root)
+                }
+                return String(decoding: bytes, as: UTF8.self)
             }, glossary: glossary)
         } catch let error as BinaryFormatError {
             throw PackError.unusable(path, "its \(language.rawValue) topics are damaged \(error)")

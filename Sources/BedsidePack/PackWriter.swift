@@ -50,6 +50,9 @@ public enum PackWriter {
                 bodies.raw((store.body(of: info.id) ?? "").utf8)
                 topics.int(start)
                 topics.int(bodies.bytes.count - start)
+                // Each body's own checksum: a body is checked when it is read, so
+                // a session pages in only the bodies it shows.
+                topics.u64(bodies.bytes[start...].withUnsafeBytes { Checksum.of($0) })
             }
             topics.u32(UInt32(store.topicDiagnostics.count))
             for problem in store.topicDiagnostics {

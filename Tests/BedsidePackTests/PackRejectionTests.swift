@@ -97,6 +97,7 @@ final class PackRejectionTests: XCTestCase {
 
     func testAFlippedBitAnywhereIsCaught() throws {
         let store = ContentLoader.load(root: root)
+        let fileStores = Dictionary(uniqueKeysWithValues: ContentLanguage.allCases.map { ($0, ContentLoader.load(root: root, language: $0)) })
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: packPath)))
         var rng = SystemRandomNumberGenerator()
         let positions = Array(12..<200) + (0..<300).map { _ in Int.random(in: 200..<bytes.count, using: &rng) }
@@ -111,20 +112,31 @@ final class PackRejectionTests: XCTestCase {
             if let language = ContentLanguage.allCases.first(where: { section.name.hasSuffix("." + $0.rawValue) }) {
                 if section.name.hasPrefix("index.") {
                     XCTAssertThrowsError(try pack.searchIndex(language, store: store), "index damaged at \(position)")
+                } else if section.name.hasPrefix("bodies.") {
+                    // Bodies are checked one by one: the damaged one is read from its file instead.
+                    let topics = try pack.topics(language, root: root)
+                    for (i, head) in topics.heads.enumerated() {
+                        XCTAssertEqual(topics.body(i), fileStores[language]?.body(of: head.id), "\(head.id): body damaged at \(position)")
+                    }
                 } else {
                     XCTAssertThrowsError(try pack.topics(language, root: root), "\(section.name) damaged at \(position)")
                 }
             }
         }
-        // Damaged bodies: the topics are read from the files.
         let sections = try ContentPack.open(bytes: bytes).sections
         func damage(_ name: String) throws {
             let section = try XCTUnwrap(sections.first { $0.name == name })
             let middle = section.offset + section.length / 2
             try Data(bytes.enumerated().map { $0.offset == middle ? $0.element ^ 1 : $0.element }).write(to: URL(fileURLWithPath: packPath))
         }
-        try damage("bodies.en")
+        try damage("topics.en")
         assertFallsBack("damaged")
+        // A damaged body: the pack is used, and that one body comes from its file.
+        try damage("bodies.en")
+        let withBodies = PackedContent(root: root)
+        let bodiesStore = withBodies.load()
+        XCTAssertEqual(withBodies.status, .used(path: packPath))
+        for topic in store.topics { XCTAssertEqual(bodiesStore.body(of: topic.id), store.body(of: topic.id), topic.id) }
         // A damaged index: the topics (whose sections are sound) stay, the index is built from them.
         try damage("index.en")
         let packed = PackedContent(root: root)
