@@ -12,11 +12,7 @@ extension TopicInfo {
         w.optionalInt(order)
         w.strings(alsoCalled)
         w.strings(keywords)
-        w.u32(UInt32(related.count))
-        for item in related {
-            w.string(item.value)
-            item.location.write(to: &w)
-        }
+        w.located(related)
         w.u32(UInt32(sources.count))
         for source in sources {
             w.string(source.title)
@@ -43,9 +39,7 @@ extension TopicInfo {
     public static func read(from r: inout BinaryReader) throws -> TopicInfo {
         var info = TopicInfo(id: try r.string(), title: try r.string(), summary: try r.string(), section: try r.string(),
                              order: try r.optionalInt(), alsoCalled: try r.strings(), keywords: try r.strings())
-        info.related = try (0..<r.count(minimumSize: 20, "related topics")).map { _ in
-            Located(try r.string(), try SourceLocation.read(from: &r))
-        }
+        info.related = try r.located("related topics")
         info.sources = try (0..<r.count(minimumSize: 10, "sources")).map { _ in
             Source(title: try r.string(), organisation: try r.string(), url: try r.optionalString(), accessed: try r.optionalString())
         }
@@ -63,6 +57,23 @@ extension TopicInfo {
                                                  line: try r.int(in: 1...Int(Int32.max), "a line"))
         }
         return info
+    }
+}
+
+extension BinaryWriter {
+    /// Words with the file line and column each was written at (related topics, see-also words).
+    mutating func located(_ list: [Located<String>]) {
+        u32(UInt32(list.count))
+        for item in list {
+            string(item.value)
+            item.location.write(to: &self)
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func located(_ what: String) throws -> [Located<String>] {
+        try (0..<count(minimumSize: 20, what)).map { _ in Located(try string(), try SourceLocation.read(from: &self)) }
     }
 }
 
@@ -212,11 +223,7 @@ public struct PackedGlossary: Sendable, Equatable {
             w.strings(term.alsoCalled)
             w.strings(term.searchOnly)
             w.string(term.definition)
-            w.u32(UInt32(term.seeAlso.count))
-            for item in term.seeAlso {
-                w.string(item.value)
-                item.location.write(to: &w)
-            }
+            w.located(term.seeAlso)
             w.string(paths(term.path))
             term.location.write(to: &w)
         }
@@ -232,9 +239,7 @@ public struct PackedGlossary: Sendable, Equatable {
         let terms = try (0..<r.count(minimumSize: 40, "glossary terms")).map { _ in
             GlossaryTerm(id: try r.string(), term: try r.string(), alsoCalled: try r.strings(), searchOnly: try r.strings(),
                          definition: try r.string(),
-                         seeAlso: try (0..<r.count(minimumSize: 20, "see-also words")).map { _ in
-                             Located(try r.string(), try SourceLocation.read(from: &r))
-                         },
+                         seeAlso: try r.located("see-also words"),
                          path: paths(try r.string()), location: try SourceLocation.read(from: &r))
         }
         let diagnostics = try (0..<r.count(minimumSize: 30, "glossary problems")).map { _ in
