@@ -304,8 +304,19 @@ final class KioskEndToEndTests: XCTestCase {
         })
     }
 
+    /// Every file under the content folder with its modification time.
+    static func contentSnapshot() -> [String: Date] {
+        let root = TmuxSession.content
+        var snapshot: [String: Date] = [:]
+        for path in FileManager.default.subpaths(atPath: root) ?? [] {
+            snapshot[path] = (try? FileManager.default.attributesOfItem(atPath: root + "/" + path))?[.modificationDate] as? Date
+        }
+        return snapshot
+    }
+
     func testAKioskVisitWritesNoFiles() throws {
         let tmpBefore = Self.bedsideEntriesInTmp()
+        let contentBefore = Self.contentSnapshot()
         let t = try startKiosk(idleSeconds: 3600)
         let home = t.dir
         // Topics, a flow to its care card, a search, a walkthrough and the summary.
@@ -345,5 +356,6 @@ final class KioskEndToEndTests: XCTestCase {
         XCTAssertEqual(Set(inHome), ["tmux.sock", "exit", "stty"], "only the harness's files in HOME")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmpDir), [], "nothing in TMPDIR")
         XCTAssertEqual(Self.bedsideEntriesInTmp().subtracting(tmpBefore), [], "no new bedside files in /tmp")
+        XCTAssertEqual(Self.contentSnapshot(), contentBefore, "the content folder is untouched: a kiosk never writes a pack")
     }
 }
