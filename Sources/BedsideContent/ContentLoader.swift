@@ -119,7 +119,7 @@ public enum ContentLoader {
                                                   topicJobs.count, glossaryJobs.count)
             return (topics, nil, glossary, later)
         }
-        let opening = Background { fromPack(packed, [], root, language) }
+        let opening = Background { fromPack(packed, root, language) }
         let later = Parallel.map(laterJobs, { $0.run() })
         let (fallbackJobs, packedTopics) = opening.value
         if !glossaryJobs.isEmpty, let glossary = packedTopics?.glossary {
@@ -131,9 +131,8 @@ public enum ContentLoader {
 
     /// The pack's topics if it offers them; otherwise the topic files to read
     /// (a folder skipped while listing them is reported as a topic problem).
-    private static func fromPack(_ packed: (@Sendable () -> PackedTopics?)?, _ jobs: [FileJob], _ root: String,
+    private static func fromPack(_ packed: @Sendable () -> PackedTopics?, _ root: String,
                                  _ language: ContentLanguage) -> ([FileJob], PackedTopics?) {
-        guard let packed else { return (jobs, nil) }
         if let topics = packed() { return ([], topics) }
         var skipped: [Diagnostic] = []
         let jobs = topicFiles(root, language, &skipped)

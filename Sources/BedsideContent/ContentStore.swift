@@ -16,7 +16,8 @@ public struct ContentStore: Sendable {
     /// Every loaded topic, in reading order: by section, then `order`, then title.
     public var topics: TopicList { deferred.value.topics.list }
     /// Id, title, section and other names of every topic, in reading order:
-    /// for lists and look-ups that need no more (never read from a pack).
+    /// for lists and look-ups that need no more (held in memory, so a pack
+    /// is never read for them).
     public var topicHeads: [TopicHead] { deferred.value.topics.heads }
     public var glossary: [GlossaryTerm]
     public var home: Document

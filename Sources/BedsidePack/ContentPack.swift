@@ -126,10 +126,8 @@ public final class ContentPack: @unchecked Sendable {
 
     /// A topic's body from its own file (after the front matter), for a body
     /// whose packed copy fails its checksum; empty if the file cannot be read.
-    static func bodyFromFile(recordsEnd: Int, start: Int, mapping: MappedFile, root: String) -> String {
-        var record = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<recordsEnd]), offset: start)
-        guard let info = try? TopicInfo.read(from: &record),
-              let text = try? String(contentsOfFile: PackPaths.absolute(info.path, in: root), encoding: .utf8),
+    static func body(ofFile path: String) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
               case .success(let split) = FrontMatter.split(text) else { return "" }
         return split.body
     }
@@ -204,23 +202,24 @@ public final class ContentPack: @unchecked Sendable {
                 var g = try reader("glossary.\(language.rawValue)")
                 glossary = try PackedGlossary.read(from: &g) { PackPaths.absolute($0, in: root) }
             }
-            let mapping = mapping, bodyRanges = ranges, recordStarts = starts, recordsEnd = r.buffer.count, heads0 = heads
-            return PackedTopics(heads: heads, diagnostics: diagnostics, info: { i in
+            let mapping = mapping, bodyRanges = ranges, recordStarts = starts, recordsEnd = r.buffer.count, packedHeads = heads
+            let info: @Sendable (Int) -> TopicInfo = { i in
                 // The reader ends where this section does, as the first pass's did.
                 var record = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<recordsEnd]), offset: recordStarts[i])
                 // Checked in full above; a head stands in should that ever fail.
                 guard let info = try? TopicInfo.read(from: &record) else {
-                    let head = heads0[i]
+                    let head = packedHeads[i]
                     return TopicInfo(id: head.id, title: head.title, summary: "", section: head.section, order: nil,
                                      alsoCalled: head.alsoCalled, keywords: [])
                 }
                 return info.absolute(in: root)
-            }, body: { [verifying = verifyingChecksums, sums = bodySums] i in
+            }
+            return PackedTopics(heads: heads, diagnostics: diagnostics, info: info, body: { [verifying = verifyingChecksums, sums = bodySums] i in
                 let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]])
                 guard !verifying || Checksum.of(bytes) == sums[i] else {
                     // A damaged copy is never shown: the topic's own file, which the
                     // freshness check found unchanged, has the same body.
-                    return Self.bodyFromFile(recordsEnd: recordsEnd, start: recordStarts[i], mapping: mapping, root: root)
+                    return Self.body(ofFile: info(i).path)
                 }
                 return String(decoding: bytes, as: UTF8.self)
             }, glossary: glossary)

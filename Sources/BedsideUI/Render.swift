@@ -161,7 +161,7 @@ public enum Renderer {
         if case .find = s.overlay {
             screen.cursor = (x: min(screen.width - 1, used + DisplayWidth.of(info)), y: y)
         }
-        // A message too long for the line ends in "…", never mid-word without a mark.
+        // A message too long for the line ends in "…", never mid-word without a mark (hints were fitted whole above).
         let infoRoom = max(0, screen.width - used - rightWidth)
         screen.put(urgent ? DisplayWidth.truncate(info, to: infoRoom) : info, x: used, y: y,
                    style: urgent ? Style(.statusKey, bold: true) : bar, maxWidth: infoRoom)
