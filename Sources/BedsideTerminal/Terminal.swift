@@ -134,9 +134,23 @@ public final class Terminal: TerminalBackend {
         wtimeout(bedside_stdscr(), timeoutMs)
         var ch: wint_t = 0
         let result = wget_wch(bedside_stdscr(), &ch)
-        if result == ERR { return nil }
+        if result == ERR {
+            // A terminal that hung up before bedside could be told (SIGHUP
+            // already spent, or blocked) fails every read at once: without
+            // this the loop would spin at full speed forever. Treat it as the
+            // hangup it is.
+            if Self.inputHungUp() { terminationSignal = SIGHUP }
+            return nil
+        }
         if result == KEY_CODE_YES { return functionKey(Int32(ch)) }
         return character(UInt32(ch))
+    }
+
+    /// True when standard input (the terminal) has hung up or failed.
+    static func inputHungUp() -> Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) > 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func functionKey(_ code: Int32) -> Event? {
