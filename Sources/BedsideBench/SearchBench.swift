@@ -113,7 +113,7 @@ enum SearchBench {
         let known = Set(SearchDocument.all(in: store).map(\.id))
         for query in set.queries {
             for id in query.ids where !known.contains(id) {
-                print("\(set.path):\(query.line): warning: unknown id '\(id)' for \"\(query.text)\"")
+                print("\(query.file):\(query.line): warning: unknown id '\(id)' for \"\(query.text)\"")
             }
         }
         var ours: [String: [Score]] = [:], theirs: [String: [Score]] = [:]
@@ -124,23 +124,29 @@ enum SearchBench {
             let score = Score(ranked: ranked, wanted: query.ids), ftsScore = Score(ranked: ftsRanked, wanted: query.ids)
             ours[query.category, default: []].append(score)
             theirs[query.category, default: []].append(ftsScore)
-            if !score.hit3 {
+            if !score.hit3 && (options.showHeldOut || !EvalSet.isHeldOut(query.category)) {
                 misses.append("  [\(query.category)] \"\(query.text)\" -> \(ranked.prefix(3).joined(separator: ", ")); wanted \(query.ids.joined(separator: "|"))")
             }
         }
-        print("search evaluation (\(options.language.rawValue), stemmer \(index.language)): \(set.queries.count) queries from \(set.path)")
+        print("search evaluation (\(options.language.rawValue), stemmer \(index.language)): \(set.queries.count) queries from \(set.path)"
+              + (FileManager.default.fileExists(atPath: EvalSet.heldOutPath(set.path)) ? " and \(EvalSet.heldOutPath(set.path))" : ""))
         print(pad("category", 14) + pad("n", 5) + "bedside hit@1  hit@3  MRR@10   |  fts5 hit@1  hit@3  MRR@10")
         for category in set.categories {
             print(row(category, ours[category] ?? [], theirs[category] ?? []))
         }
-        // Categories named heldout-… were written with the rest but never looked at while tuning.
-        let heldOut = set.categories.filter { $0.hasPrefix("heldout-") }, tuned = set.categories.filter { !$0.hasPrefix("heldout-") }
+        // Held-out categories are never looked at while tuning: their misses are
+        // printed only when asked for, so a tuning session does not see them by accident.
+        let heldOut = set.categories.filter(EvalSet.isHeldOut), tuned = set.categories.filter { !EvalSet.isHeldOut($0) }
         if !heldOut.isEmpty {
             print(row("tuned", tuned.flatMap { ours[$0] ?? [] }, tuned.flatMap { theirs[$0] ?? [] }))
             print(row("held-out", heldOut.flatMap { ours[$0] ?? [] }, heldOut.flatMap { theirs[$0] ?? [] }))
         }
         print(row("overall", set.categories.flatMap { ours[$0] ?? [] }, set.categories.flatMap { theirs[$0] ?? [] }))
         print(misses.isEmpty ? "bedside misses (not in top 3): none" : "bedside misses (not in top 3):\n" + misses.joined(separator: "\n"))
+        let hidden = set.queries.filter { EvalSet.isHeldOut($0.category) && !Score(ranked: index.search($0.text, limit: 10).map(\.id), wanted: $0.ids).hit3 }
+        if !options.showHeldOut && !hidden.isEmpty {
+            print("\(hidden.count) held-out misses not shown (--show-held-out prints them; never tune on them)")
+        }
     }
 
     struct Score {
@@ -165,10 +171,11 @@ enum SearchBench {
     }
 }
 
-/// Tests/SearchEval/queries.yaml: `category:` lines, then `  - "query": [id, id]`.
+/// Tests/SearchEval/queries.yaml: `category:` lines, then `  - "query": [id, id]`;
+/// and beside it queries.heldout.yaml, a set written blind, in the same format.
 struct EvalSet {
     struct Query {
-        var text: String, category: String, ids: [String], line: Int
+        var text: String, category: String, ids: [String], file: String, line: Int
     }
     var path: String
     var queries: [Query]
@@ -185,8 +192,25 @@ struct EvalSet {
             .appendingPathComponent("Tests/SearchEval/" + name).path
     }
 
+    /// Categories named heldout… are held out from tuning.
+    static func isHeldOut(_ category: String) -> Bool { category.hasPrefix("heldout") }
+
+    static func heldOutPath(_ main: String) -> String {
+        main.hasSuffix("queries.yaml") ? String(main.dropLast("yaml".count)) + "heldout.yaml"
+            : main.replacingOccurrences(of: "queries.", with: "queries.heldout.")
+    }
+
     static func load(_ options: BenchOptions) -> EvalSet? {
         let file = path(options)
+        guard var set = load(file: file) else { return nil }
+        if let blind = load(file: heldOutPath(file)) {
+            set.queries += blind.queries
+            set.categories += blind.categories.filter { !set.categories.contains($0) }
+        }
+        return set
+    }
+
+    static func load(file: String) -> EvalSet? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         var set = EvalSet(path: file, queries: [], categories: [])
         var category = "uncategorised"
@@ -205,7 +229,7 @@ struct EvalSet {
             }
             let query = String(line[line.index(line.startIndex, offsetBy: 3)..<close])
             let ids = line[line.index(after: open)..<end].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            set.queries.append(Query(text: query, category: category, ids: ids, line: i + 1))
+            set.queries.append(Query(text: query, category: category, ids: ids, file: file, line: i + 1))
         }
         return set
     }

@@ -6,6 +6,7 @@ import Foundation
 //   --bin PATH       the bedside binary, for first-paint figures
 //   --search-eval    only the search-quality evaluation (`make search-eval`)
 //   --lang es        the evaluation in Spanish (Tests/SearchEval/queries.es.yaml)
+//   --show-held-out  also list the held-out queries' misses (never tune on them)
 //   --topics N       size of the generated corpus (default 10000)
 //   --only PART      one part: content, flows, search, ui, hostile or pack
 //   --profile-search-build N   build the shipped search index N times (for perf)
@@ -35,6 +36,7 @@ struct BenchOptions {
     var content = "Content"
     var bin = ".build/release/bedside"
     var searchEvalOnly = false
+    var showHeldOut = false
     var generatedTopics = 10_000
     var only: String?
     var profileSearchBuild: Int?
@@ -48,6 +50,7 @@ struct BenchOptions {
             case "--content": options.content = iterator.next() ?? options.content
             case "--bin": options.bin = iterator.next() ?? options.bin
             case "--search-eval": options.searchEvalOnly = true
+            case "--show-held-out": options.showHeldOut = true
             case "--lang": options.language = iterator.next().flatMap(ContentLanguage.parse) ?? .en
             case "--only": options.only = iterator.next()
             case "--profile-search-build": options.profileSearchBuild = iterator.next().flatMap(Int.init) ?? 200
