@@ -203,9 +203,17 @@ struct QueryPlanner {
 
     /// Vocabulary words within the allowed edit distance, exact-first.
     private func addTypoMatches(_ word: QueryWord, to clause: inout Clause, oneEdit: Float = MatchWeight.typo1) {
-        for (surface, distance) in typoMatches(word.token.text) {
+        let matches = typoMatches(word.token.text)
+        // A common word is the likelier intent of a typo than a rare one ("cances"
+        // is "cancer" more often than "chances"): each reading counts in
+        // proportion to the square root of how common it is, next to the commonest.
+        let commonest = matches.map { data.documentFrequency(data.surfaceTerm[Int($0.surface)]) }.max() ?? 0
+        for (surface, distance) in matches {
             let term = data.surfaceTerm[Int(surface)]
-            let weight = distance <= 1 ? oneEdit : MatchWeight.typo2
+            // A word only the synonyms file knows has no count of its own: it stays whole.
+            let df = data.documentFrequency(term)
+            let prior = commonest > 0 && df > 0 ? max(0.3, (Float(df) / Float(commonest)).squareRoot()) : 1
+            let weight = (distance <= 1 ? oneEdit : MatchWeight.typo2) * prior
             if data.documentFrequency(term) > 0 { clause.add([term], weight) }
             for alternative in groupsOf(term) { clause.add(alternative, weight * MatchWeight.synonym) }
         }

@@ -79,12 +79,30 @@ public struct SearchIndex: Sendable {
         let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
         let clauses = planner.plan(query)
         guard !clauses.isEmpty else { return [] }
-        let ranked = Scorer(data: data).rank(clauses, limit: limit)
+        let candidates = Scorer(data: data).rank(clauses, limit: max(limit, NameMatch.candidates))
+        let ranked = reranked(candidates, planner: planner, query: query, clauses: clauses).prefix(limit)
         let snippets = SnippetMaker(data: data, store: store, planner: planner, clauses: clauses, memo: memo)
         return ranked.map { doc, score in
             let entry = data.documents[doc]
             return SearchResult(id: entry.id, kind: entry.kind, title: entry.title, score: Double(score),
                                 snippet: snippets.snippet(for: doc))
+        }
+    }
+
+    /// The candidates again, each lifted by how closely the query reads like its names.
+    func reranked(_ candidates: [(Int, Float)], planner: QueryPlanner, query: String, clauses: [Clause]) -> [(Int, Float)] {
+        let match = NameMatch(data: data, planner: planner, words: planner.words(query), clauses: clauses)
+        let lifted = candidates.map { doc, score in (doc, score * match.lift(names: names(of: doc))) }
+        return lifted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    /// A document's title and other names.
+    func names(of doc: Int) -> [String] {
+        let entry = data.documents[doc]
+        switch entry.kind {
+        case .topic: return [entry.title] + store.topicHeads[entry.position].alsoCalled
+        case .glossary: return store.glossary[entry.position].searchSpellings
+        case .flow: return [entry.title] + store.flows[entry.position].alsoCalled
         }
     }
 

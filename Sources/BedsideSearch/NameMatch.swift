@@ -1,0 +1,102 @@
+import BedsideContent
+
+/// How closely a query reads like a document's name: its title or one of its
+/// other names (also-called, a glossary term's spellings).
+///
+/// BM25F scores words one at a time, so it cannot tell "cancers that spred to
+/// bone" (a topic's title, one letter wrong) from a page that merely has the
+/// same three words. People who type a page's name want that page, so the best
+/// few candidates are re-ranked by this closeness. Words count by how telling
+/// they are (IDF), so a shared common phrase ("… all the time") adds little
+/// against the query's content words, and a word matches best as typed, then as
+/// the same stem, a one-letter typo, or a synonym.
+struct NameMatch {
+    /// How many of the best candidates are re-ranked.
+    static let candidates = 40
+    /// How much a name that the query covers lifts a candidate.
+    static let recallLift: Float = 0.6
+    /// How much more it lifts when the query is that name and little else.
+    static let closeLift: Float = 1.4
+    /// Stop words still say something about word order and phrasing ("that",
+    /// "to"), but little.
+    static let stopWordWeight: Float = 0.15
+
+    struct Word {
+        var text: [UInt8]
+        var term: Int32?
+        var weight: Float
+    }
+
+    let data: IndexData
+    let query: [Word]
+    /// Every single-term alternative of the query's clauses (synonyms, typo readings).
+    let alternatives: Set<Int32>
+    private let planner: QueryPlanner
+
+    init(data: IndexData, planner: QueryPlanner, words: [QueryWord], clauses: [Clause]) {
+        self.data = data
+        self.planner = planner
+        var alternatives = Set<Int32>()
+        for clause in clauses { for alternative in clause.alternatives { alternatives.formUnion(alternative.terms) } }
+        self.alternatives = alternatives
+        query = words.map { word in
+            let known = word.term.flatMap { data.isKnown($0) ? $0 : nil }
+            return Word(text: Array(word.token.text.utf8), term: known,
+                        weight: Self.weight(term: known, isStop: word.isStop, data: data))
+        }
+    }
+
+    static func weight(term: Int32?, isStop: Bool, data: IndexData) -> Float {
+        if isStop { return stopWordWeight }
+        // A word the content does not have (a typo) counts as a fairly telling one.
+        guard let term, data.documentFrequency(term) > 0 else { return 2 }
+        return max(data.termIDF[Int(term)], stopWordWeight)
+    }
+
+    /// The lift for document `doc` with these names: 1 when no name is near the query.
+    func lift(names: [String]) -> Float {
+        var best: Float = 0
+        for name in names {
+            let (recall, precision) = closeness(to: name)
+            best = max(best, recall * (Self.recallLift + Self.closeLift * precision * precision))
+        }
+        return 1 + best
+    }
+
+    /// How much of the name the query has (recall) and how much of the query is
+    /// the name (precision), both weighted by how telling each word is.
+    func closeness(to name: String) -> (recall: Float, precision: Float) {
+        let words = Tokenizer.tokens(name)
+        guard !words.isEmpty, !query.isEmpty else { return (0, 0) }
+        var queryMatched = [Float](repeating: 0, count: query.count)
+        var nameTotal: Float = 0, nameMatched: Float = 0
+        var scratch = EditDistance.Scratch()
+        for word in words {
+            let text = Array(word.text.utf8)
+            let term = planner.term(word.text)
+            let weight = Self.weight(term: term, isStop: data.stopWords.contains(word.text), data: data)
+            nameTotal += weight
+            var best: Float = 0, bestIndex = -1
+            for (i, q) in query.enumerated() {
+                var match: Float = 0
+                if q.text == text {
+                    match = 1
+                } else if let term, q.term == term {
+                    match = 0.85
+                } else if text.count >= 4, q.text.count >= 4, q.term == nil,
+                          EditDistance.distance(q.text, text, limit: 1, scratch: &scratch) != nil {
+                    match = 0.75
+                }
+                if match > best { best = match; bestIndex = i }
+            }
+            if best == 0, let term, alternatives.contains(term) {
+                best = 0.6 // a synonym of some query word ("chemo" for "chemotherapy")
+            }
+            nameMatched += weight * best
+            if bestIndex >= 0 { queryMatched[bestIndex] = max(queryMatched[bestIndex], best) }
+        }
+        let queryTotal = query.reduce(0) { $0 + $1.weight }
+        let queryHit = zip(query, queryMatched).reduce(0) { $0 + $1.0.weight * $1.1 }
+        return (nameTotal > 0 ? nameMatched / nameTotal : 0, queryTotal > 0 ? queryHit / queryTotal : 0)
+    }
+}
