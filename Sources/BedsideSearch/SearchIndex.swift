@@ -96,13 +96,19 @@ public struct SearchIndex: Sendable {
         return lifted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
-    /// A document's title and other names.
+    /// A document's title and other names. A packed index names positions in
+    /// the store it was packed with; a position past the end (a damaged or
+    /// hostile pack) leaves the title alone, not a crash.
     func names(of doc: Int) -> [String] {
         let entry = data.documents[doc]
         switch entry.kind {
-        case .topic: return [entry.title] + store.topicHeads[entry.position].alsoCalled
-        case .glossary: return store.glossary[entry.position].searchSpellings
-        case .flow: return [entry.title] + store.flows[entry.position].alsoCalled
+        case .topic:
+            let heads = store.topicHeads
+            return [entry.title] + (heads.indices.contains(entry.position) ? heads[entry.position].alsoCalled : [])
+        case .glossary:
+            return store.glossary.indices.contains(entry.position) ? store.glossary[entry.position].searchSpellings : [entry.title]
+        case .flow:
+            return [entry.title] + (store.flows.indices.contains(entry.position) ? store.flows[entry.position].alsoCalled : [])
         }
     }
 
