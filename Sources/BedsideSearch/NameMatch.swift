@@ -53,12 +53,18 @@ struct NameMatch {
         return max(data.termIDF[Int(term)], stopWordWeight)
     }
 
-    /// The lift for document `doc` with these names: 1 when no name is near the query.
+    /// The title counts a little more than the other names: when a topic's
+    /// title and a glossary term's other name are the same words ("Bone
+    /// biopsy"), the page with that title is the one being named.
+    static let otherNameShare: Float = 0.95
+
+    /// The lift for a document with these names, its title first: 1 when no name is near the query.
     func lift(names: [String]) -> Float {
         var best: Float = 0
-        for name in names {
+        for (i, name) in names.enumerated() {
             let (recall, precision) = closeness(to: name)
-            best = max(best, recall * (Self.recallLift + Self.closeLift * precision * precision))
+            let share = i == 0 ? 1 : Self.otherNameShare
+            best = max(best, share * recall * (Self.recallLift + Self.closeLift * precision * precision))
         }
         return 1 + best
     }

@@ -27,7 +27,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
     var lengthNormalisation: Double {
         switch self {
         case .title: 0.3
-        case .alsoCalled: 0.35
+        case .alsoCalled: 0.1
         case .keywords: 0.4
         case .summary: 0.5
         case .headings: 0.5
