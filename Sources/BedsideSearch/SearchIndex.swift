@@ -112,6 +112,20 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Whether this index knows every word of `query` that carries meaning (a
+    /// word being typed counts when some known word starts with it). A query
+    /// this language understands is not one to offer in the other language,
+    /// however well the other scores: English names sit in the Spanish
+    /// glossary ("can't pee"), and the reverse.
+    public func understands(_ query: String) -> Bool {
+        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
+        return planner.words(query).allSatisfy { word in
+            if word.isStop { return true }
+            if let term = word.term, data.isKnown(term) { return true }
+            return word.isPrefix && !planner.completions(of: word.token.text).isEmpty
+        }
+    }
+
     /// "Did you mean ...": the query with its unknown words replaced by the
     /// closest known words, or nil when every word is known.
     public func suggestion(for query: String) -> String? {

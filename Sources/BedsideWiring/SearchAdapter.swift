@@ -19,11 +19,18 @@ public final class SearchAdapter: @unchecked Sendable {
         self.pack = pack
     }
 
-    public func search(_ query: String) -> (hits: [SearchHit], suggestion: String?) {
+    private func readyIndex() -> SearchIndex {
         lock.lock()
+        defer { lock.unlock() }
         if index == nil { index = pack?.searchIndex(for: store) ?? SearchIndex(store: store) }
-        let index = self.index!
-        lock.unlock()
+        return index!
+    }
+
+    /// Whether this language knows every meaningful word of `query` (see `SearchIndex.understands`).
+    public func understands(_ query: String) -> Bool { readyIndex().understands(query) }
+
+    public func search(_ query: String) -> (hits: [SearchHit], suggestion: String?) {
+        let index = readyIndex()
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return ([], nil) }
         let hits = index.search(query, limit: 20).map { result in
             SearchHit(kind: SearchHit.Kind(rawValue: result.kind.rawValue) ?? .topic, id: result.id, title: result.title,

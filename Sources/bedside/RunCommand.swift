@@ -137,7 +137,8 @@ final class Library: @unchecked Sendable {
         // The other language's search, for "Ver en español / View in English" (two languages: the other one).
         if let other = languages.first(where: { $0.language != store.language }), languages.count == 2 {
             env.otherLanguageSearch = { [unowned self] query in
-                guard let otherEnv = self.environment(other.language) else { return nil }
+                // Words this language knows are typed in it: no offer, however the other scores.
+                guard !search.understands(query), let otherEnv = self.environment(other.language) else { return nil }
                 let hits = otherEnv.search(query).hits
                 return (other.language, hits, otherEnv.store.strings.plural(.searchOtherLanguage, hits.count))
             }

@@ -67,5 +67,13 @@ final class LibraryTests: XCTestCase {
         guard case .search(let english)? = typed("chemotherapy").overlay else { return XCTFail() }
         XCTAssertNil(english.otherLanguage, "the English library answers an English query")
         XCTAssertEqual(english.results.first?.id, "chemotherapy")
+
+        // English words the Spanish glossary also lists ("can't pee" under "retención de
+        // orina") score higher there, but are English: offering Spanish for them was wrong.
+        for query in ["cant pee", "can't pee", "can't feel my legs", "very thirsty"] {
+            guard case .search(let plain)? = typed(query).overlay else { return XCTFail(query) }
+            XCTAssertNil(plain.otherLanguage, "\(query): \(plain.otherLanguage as Any)")
+            XCTAssertFalse(plain.results.isEmpty, query)
+        }
     }
 }
