@@ -29,6 +29,7 @@ struct NameMatch {
 
     let data: IndexData
     let query: [Word]
+    private let queryTotal: Float
     /// Every single-term alternative of the query's clauses (synonyms, typo readings).
     let alternatives: Set<Int32>
     private let planner: QueryPlanner
@@ -44,6 +45,7 @@ struct NameMatch {
             return Word(text: Array(word.token.text.utf8), term: known,
                         weight: Self.weight(term: known, isStop: word.isStop, data: data))
         }
+        queryTotal = query.reduce(0) { $0 + $1.weight }
     }
 
     static func weight(term: Int32?, isStop: Bool, data: IndexData) -> Float {
@@ -58,8 +60,18 @@ struct NameMatch {
     /// biopsy"), the page with that title is the one being named.
     static let otherNameShare: Float = 0.95
 
+    /// A name's words as this index sees them. Names do not change, so a
+    /// document's are worked out once (SearchMemo) and not on every keystroke.
+    static func prepare(_ name: String, data: IndexData, planner: QueryPlanner) -> [Word] {
+        Tokenizer.tokens(name).map { token in
+            let term = planner.term(token.text)
+            return Word(text: Array(token.text.utf8), term: term,
+                        weight: weight(term: term, isStop: data.stopWords.contains(token.text), data: data))
+        }
+    }
+
     /// The lift for a document with these names, its title first: 1 when no name is near the query.
-    func lift(names: [String]) -> Float {
+    func lift(names: [[Word]]) -> Float {
         var best: Float = 0
         for (i, name) in names.enumerated() {
             let (recall, precision) = closeness(to: name)
@@ -71,38 +83,34 @@ struct NameMatch {
 
     /// How much of the name the query has (recall) and how much of the query is
     /// the name (precision), both weighted by how telling each word is.
-    func closeness(to name: String) -> (recall: Float, precision: Float) {
-        let words = Tokenizer.tokens(name)
-        guard !words.isEmpty, !query.isEmpty else { return (0, 0) }
+    func closeness(to words: [Word]) -> (recall: Float, precision: Float) {
+        guard !words.isEmpty, !query.isEmpty, queryTotal > 0 else { return (0, 0) }
         var queryMatched = [Float](repeating: 0, count: query.count)
         var nameTotal: Float = 0, nameMatched: Float = 0
         var scratch = EditDistance.Scratch()
         for word in words {
-            let text = Array(word.text.utf8)
-            let term = planner.term(word.text)
-            let weight = Self.weight(term: term, isStop: data.stopWords.contains(word.text), data: data)
-            nameTotal += weight
+            nameTotal += word.weight
             var best: Float = 0, bestIndex = -1
             for (i, q) in query.enumerated() {
                 var match: Float = 0
-                if q.text == text {
+                if q.text == word.text {
                     match = 1
-                } else if let term, q.term == term {
+                } else if let term = word.term, q.term == term {
                     match = 0.85
-                } else if text.count >= 4, q.text.count >= 4, q.term == nil,
-                          EditDistance.distance(q.text, text, limit: 1, scratch: &scratch) != nil {
+                } else if word.text.count >= 4, q.text.count >= 4, q.term == nil,
+                          EditDistance.distance(q.text, word.text, limit: 1, scratch: &scratch) != nil {
                     match = 0.75
                 }
                 if match > best { best = match; bestIndex = i }
             }
-            if best == 0, let term, alternatives.contains(term) {
+            if best == 0, let term = word.term, alternatives.contains(term) {
                 best = 0.6 // a synonym of some query word ("chemo" for "chemotherapy")
             }
-            nameMatched += weight * best
+            nameMatched += word.weight * best
             if bestIndex >= 0 { queryMatched[bestIndex] = max(queryMatched[bestIndex], best) }
         }
-        let queryTotal = query.reduce(0) { $0 + $1.weight }
+        guard nameMatched > 0 else { return (0, 0) }
         let queryHit = zip(query, queryMatched).reduce(0) { $0 + $1.0.weight * $1.1 }
-        return (nameTotal > 0 ? nameMatched / nameTotal : 0, queryTotal > 0 ? queryHit / queryTotal : 0)
+        return (nameTotal > 0 ? nameMatched / nameTotal : 0, queryHit / queryTotal)
     }
 }

@@ -92,7 +92,10 @@ public struct SearchIndex: Sendable {
     /// The candidates again, each lifted by how closely the query reads like its names.
     func reranked(_ candidates: [(Int, Float)], planner: QueryPlanner, query: String, clauses: [Clause]) -> [(Int, Float)] {
         let match = NameMatch(data: data, planner: planner, words: planner.words(query), clauses: clauses)
-        let lifted = candidates.map { doc, score in (doc, score * match.lift(names: names(of: doc))) }
+        let lifted = candidates.map { doc, score in
+            let prepared = memo.names(doc) { names(of: doc).map { NameMatch.prepare($0, data: data, planner: planner) } }
+            return (doc, score * match.lift(names: prepared))
+        }
         return lifted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
@@ -225,16 +228,20 @@ struct Scorer {
     }
 }
 
-/// Results of pure work on the index, kept for the next keystroke. Both are
-/// functions of their key alone, so keeping them changes no answer. Each is
+/// Results of pure work on the index, kept for the next keystroke. Each is a
+/// function of its key alone, so keeping them changes no answer. Each is
 /// capped, and emptied when full, so a long session or a pasted page cannot grow it.
 final class SearchMemo: @unchecked Sendable {
     private let typos = CappedMemo<String, [(surface: Int32, distance: Int)]>(capacity: 4096)
     private let texts = CappedMemo<Int, [String]>(capacity: 512)
+    private let names = CappedMemo<Int, [[NameMatch.Word]]>(capacity: 512)
 
     func typoMatches(_ word: String, _ make: () -> [(surface: Int32, distance: Int)]) -> [(surface: Int32, distance: Int)] {
         typos.value(word, make)
     }
+
+    /// A document's names, split into words and looked up (see NameMatch.prepare).
+    func names(_ doc: Int, _ make: () -> [[NameMatch.Word]]) -> [[NameMatch.Word]] { names.value(doc, make) }
 
     /// A document's field texts (a topic's cleaned body is the costly part).
     func fields(_ doc: Int, _ make: () -> [String]) -> [String] { texts.value(doc, make) }
