@@ -21,22 +21,23 @@ struct NameMatch {
     /// "to"), but little.
     static let stopWordWeight: Float = 0.15
 
+    /// The title counts a little more than the other names: when a topic's
+    /// title and a glossary term's other name are the same words ("Bone
+    /// biopsy"), the page with that title is the one being named.
+    static let otherNameShare: Float = 0.95
+
     struct Word {
         var text: [UInt8]
         var term: Int32?
         var weight: Float
     }
 
-    let data: IndexData
     let query: [Word]
     private let queryTotal: Float
     /// Every single-term alternative of the query's clauses (synonyms, typo readings).
     let alternatives: Set<Int32>
-    private let planner: QueryPlanner
 
-    init(data: IndexData, planner: QueryPlanner, words: [QueryWord], clauses: [Clause]) {
-        self.data = data
-        self.planner = planner
+    init(data: IndexData, words: [QueryWord], clauses: [Clause]) {
         var alternatives = Set<Int32>()
         for clause in clauses { for alternative in clause.alternatives { alternatives.formUnion(alternative.terms) } }
         self.alternatives = alternatives
@@ -54,11 +55,6 @@ struct NameMatch {
         guard let term, data.documentFrequency(term) > 0 else { return 2 }
         return max(data.termIDF[Int(term)], stopWordWeight)
     }
-
-    /// The title counts a little more than the other names: when a topic's
-    /// title and a glossary term's other name are the same words ("Bone
-    /// biopsy"), the page with that title is the one being named.
-    static let otherNameShare: Float = 0.95
 
     /// A name's words as this index sees them. Names do not change, so a
     /// document's are worked out once (SearchMemo) and not on every keystroke.

@@ -91,7 +91,7 @@ public struct SearchIndex: Sendable {
 
     /// The candidates again, each lifted by how closely the query reads like its names.
     func reranked(_ candidates: [(Int, Float)], planner: QueryPlanner, query: String, clauses: [Clause]) -> [(Int, Float)] {
-        let match = NameMatch(data: data, planner: planner, words: planner.words(query), clauses: clauses)
+        let match = NameMatch(data: data, words: planner.words(query), clauses: clauses)
         let lifted = candidates.map { doc, score in
             let prepared = memo.names(doc) { names(of: doc).map { NameMatch.prepare($0, data: data, planner: planner) } }
             return (doc, score * match.lift(names: prepared))
