@@ -73,6 +73,17 @@ import Testing
         #expect(found.contains { wanted.contains($0) }, "\(query): \(found)")
     }
 
+    /// The classic spinal emergency in plain words puts a spinal check, or the
+    /// page about cord compression, first: never the broken-bones page, which
+    /// names "bone gave way" and came first for the first query once.
+    @Test(arguments: ["my legs gave way and i cant pee", "cant pee and my legs are weak", "numb between my legs",
+                      "legs gave way"])
+    func aSpinalEmergencyInPlainWordsComesFirst(query: String) {
+        let spinal = ["numbness-weakness", "bladder-bowel-changes", "back-pain", "spinal-cord-compression", "bladder-and-bowel-changes"]
+        let found = top(query, 3)
+        #expect(found.first.map(spinal.contains) == true, "\(query): \(found)")
+    }
+
     /// The same in Spanish, with accents left out as many keyboards do.
     @Test(arguments: [
         ("no puedo hacer pipi", ["bladder-bowel-changes", "bladder-and-bowel-changes"]),
