@@ -57,6 +57,13 @@ struct QueryPlanner {
         }
     }
 
+    /// Whether the index knows a word: as a term, or, for the word being
+    /// typed, as the start of known words.
+    func knows(_ word: QueryWord) -> Bool {
+        if let term = word.term, data.isKnown(term) { return true }
+        return word.isPrefix && !completions(of: word.token.text).isEmpty
+    }
+
     func term(_ word: String) -> Int32? {
         if let surface = data.surfaceIDs[word] { return data.surfaceTerm[Int(surface)] }
         return data.stemIDs[stemmer.stem(word)]

@@ -76,7 +76,7 @@ public struct SearchIndex: Sendable {
     /// a prefix unless the query ends with a space.
     public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
         guard limit > 0 else { return [] }
-        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
+        let planner = makePlanner()
         let clauses = planner.plan(query)
         guard !clauses.isEmpty else { return [] }
         let candidates = Scorer(data: data).rank(clauses, limit: max(limit, NameMatch.candidates))
@@ -115,29 +115,27 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    private func makePlanner() -> QueryPlanner {
+        QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
+    }
+
     /// Whether this index knows every word of `query` that carries meaning (a
     /// word being typed counts when some known word starts with it). A query
     /// this language understands is not one to offer in the other language,
     /// however well the other scores: English names sit in the Spanish
     /// glossary ("can't pee"), and the reverse.
     public func understands(_ query: String) -> Bool {
-        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
-        return planner.words(query).allSatisfy { word in
-            if word.isStop { return true }
-            if let term = word.term, data.isKnown(term) { return true }
-            return word.isPrefix && !planner.completions(of: word.token.text).isEmpty
-        }
+        let planner = makePlanner()
+        return planner.words(query).allSatisfy { $0.isStop || planner.knows($0) }
     }
 
     /// "Did you mean ...": the query with its unknown words replaced by the
     /// closest known words, or nil when every word is known.
     public func suggestion(for query: String) -> String? {
-        let planner = QueryPlanner(data: data, stemmer: Stemmer(language: data.language), memo: memo)
+        let planner = makePlanner()
         var result = Array(query.utf8)
         var changed = false
-        for word in planner.words(query).reversed() where !word.isStop {
-            if let term = word.term, data.isKnown(term) { continue }
-            if word.isPrefix, !planner.completions(of: word.token.text).isEmpty { continue }
+        for word in planner.words(query).reversed() where !word.isStop && !planner.knows(word) {
             guard let best = planner.typoMatches(word.token.text).first else { continue }
             result.replaceSubrange(word.token.start..<word.token.end, with: data.surfaceWords[Int(best.surface)])
             changed = true
