@@ -87,8 +87,12 @@ test: deps
 	@$(MAKE) --no-print-directory -j6 --output-sync=target test-content test-unit test-e2e test-monkey test-monkey-seeds test-package
 
 # The parts of `make test`, for `make -j` above (each can run alone too).
+# Only what the tests run: the test bundle (which builds `bedside` too) and
+# the fuzz replayer. `--build-tests` would also build bedside-bench and the
+# argument parser's plugin tools (twice), about 90 s of CPU nothing here uses.
 test-build: test-monkey-build
-	$(TEST_SWIFT) --build-tests
+	$(TEST_SWIFT) --product bedsidePackageTests
+	$(TEST_SWIFT) --product bedside-fuzz
 
 test-content: test-build
 	$(TEST_BIN)/bedside check --content $(CONTENT)

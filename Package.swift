@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Test code is compiled without optimisation even in `make test`'s release
+// build: the code under test stays optimised (so the suites and the monkey run
+// fast), while optimising thousands of lines of assertions only cost build time.
+let testCode: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+
 let package = Package(
     name: "bedside",
     products: [
@@ -49,15 +54,15 @@ let package = Package(
         // The kiosk monkey: 1,000,000 random events through update and render (`make test`, release).
         .executableTarget(name: "BedsideMonkey", dependencies: ["BedsideContent", "BedsideFlows", "BedsideUI", "BedsideWiring"]),
 
-        .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"]),
-        .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"]),
-        .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"]),
+        .testTarget(name: "BedsideContentTests", dependencies: ["BedsideContent"], swiftSettings: testCode),
+        .testTarget(name: "BedsideSearchTests", dependencies: ["BedsideSearch", "BedsideContent"], swiftSettings: testCode),
+        .testTarget(name: "BedsideFlowsTests", dependencies: ["BedsideFlows", "BedsideContent"], swiftSettings: testCode),
         .testTarget(name: "BedsideUITests", dependencies: ["BedsideUI", "BedsideContent", "BedsideFlows", "BedsideMonkey", "BedsideWiring"],
-                    exclude: ["Golden"]),
-        .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal", "BedsideUI", "BedsideContent", "CCurses"]),
-        .testTarget(name: "BedsideWiringTests", dependencies: ["BedsideWiring"]),
-        .testTarget(name: "BedsidePackTests", dependencies: ["BedsidePack", "BedsideContent", "BedsideSearch"]),
-        .testTarget(name: "BedsideCLITests", dependencies: ["bedside", "BedsideUI", "BedsideContent", "BedsideFlows"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+                    exclude: ["Golden"], swiftSettings: testCode),
+        .testTarget(name: "BedsideTerminalTests", dependencies: ["BedsideTerminal", "BedsideUI", "BedsideContent", "CCurses"], swiftSettings: testCode),
+        .testTarget(name: "BedsideWiringTests", dependencies: ["BedsideWiring"], swiftSettings: testCode),
+        .testTarget(name: "BedsidePackTests", dependencies: ["BedsidePack", "BedsideContent", "BedsideSearch"], swiftSettings: testCode),
+        .testTarget(name: "BedsideCLITests", dependencies: ["bedside", "BedsideUI", "BedsideContent", "BedsideFlows"], swiftSettings: testCode),
+        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: testCode),
     ]
 )
