@@ -9,9 +9,24 @@ public struct DocumentLayouter {
     private var layout = DocumentLayout()
     private var links: [(LinkTarget, String)] = []
     private var markedTerms: Set<String> = []
+    /// Each paragraph's words as made at the first width, used again in order.
+    private var replay: PreparedText?
+    private var replayed = 0
+    /// Each paragraph's words as made now, for a later width.
+    private var recorded: [TextRuns] = []
 
     public static func layout(_ document: Document, options: LayoutOptions, glossary: GlossaryMatcher? = nil) -> DocumentLayout {
+        layout(document, options: options, glossary: glossary, reusing: nil).layout
+    }
+
+    /// Lays out `document`, reusing the words and glossary marks of an
+    /// earlier layout of the same document with the same options at another
+    /// width (`prepared`), so a resize or a new width only wraps again.
+    /// Returns the layout and what a later width can reuse.
+    static func layout(_ document: Document, options: LayoutOptions, glossary: GlossaryMatcher?,
+                       reusing prepared: PreparedText?) -> (layout: DocumentLayout, prepared: PreparedText) {
         var layouter = DocumentLayouter(options: options, matcher: glossary)
+        layouter.replay = prepared
         layouter.layout.width = options.width
         let lines = layouter.blocks(document.blocks, first: [], rest: [])
         layouter.append(lines)
@@ -19,8 +34,18 @@ public struct DocumentLayouter {
         while layouter.layout.lines.last?.text.trimmingCharacters(in: .whitespaces).isEmpty == true {
             layouter.layout.lines.removeLast()
         }
+        if let prepared {
+            // Paragraphs are met in the same order at every width; if they
+            // were not, the reused words would be wrong, so start afresh.
+            guard layouter.replayed == prepared.runs.count else {
+                return layout(document, options: options, glossary: glossary, reusing: nil)
+            }
+            layouter.links = prepared.links
+            layouter.pendingMarks = prepared.marks
+        }
         layouter.collectLinks()
-        return layouter.layout
+        let made = prepared ?? PreparedText(runs: layouter.recorded, links: layouter.links, marks: layouter.pendingMarks)
+        return (layouter.layout, made)
     }
 
     private init(options: LayoutOptions, matcher: GlossaryMatcher?) {
@@ -137,8 +162,14 @@ public struct DocumentLayouter {
 
     /// Wraps inline content and marks the first use of each glossary word.
     private mutating func wrapRuns(_ inlines: [Inline], base: Style, first: [Span], rest: [Span]) -> [LayoutLine] {
+        if let replay, replayed < replay.runs.count {
+            replayed += 1
+            return replay.runs[replayed - 1].wrap(width: options.width, first: first, rest: rest)
+        }
+        if replay != nil { replayed += 1 }   // more paragraphs than recorded: the count check starts afresh
         var runs = TextRuns(inlines, base: base, options: options, links: &links)
         if let matcher { markGlossaryWords(&runs, matcher) }
+        recorded.append(runs)
         return runs.wrap(width: options.width, first: first, rest: rest)
     }
 
@@ -236,6 +267,16 @@ public struct DocumentLayouter {
             return LaidOutLink(number: isAction ? 0 : shown, target: link.0, text: link.1, pieces: pieces[index] ?? [])
         }
     }
+}
+
+/// The part of a document's layout that does not depend on the width: each
+/// paragraph's words with their styles, links and glossary marks, and the
+/// links and marked terms in reading order. Making it is most of a layout's
+/// cost (words split and styled, every word looked up in the glossary).
+struct PreparedText {
+    var runs: [TextRuns]
+    var links: [(LinkTarget, String)]
+    var marks: [String]
 }
 
 extension String {

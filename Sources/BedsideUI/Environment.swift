@@ -69,41 +69,87 @@ public struct AppEnvironment: Sendable {
 }
 
 /// Laid-out pages by (page, width). Layout is pure, so caching it changes no
-/// result; it keeps every key press and frame cheap on long topics.
+/// result; it keeps every key press and frame cheap on long topics. Each page
+/// also keeps the part of its layout no width changes (`PreparedText`), so a
+/// resize, or the same page at another width, only wraps the words again,
+/// and its document, which the sidebar also asks about (does it hold a table).
 final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var page: Page
         var marks: [VisitLog.PromptKey: VisitLog.Mark]
         var width: Int
     }
-    private struct Entry {
-        var layout: DocumentLayout
-        var lastUsed: UInt64
+    private struct PageKey: Hashable {
+        var page: Page
+        var marks: [VisitLog.PromptKey: VisitLog.Mark]
     }
-    private var entries: [Key: Entry] = [:]
-    private var clock: UInt64 = 0
+    private var entries = LeastRecentlyUsed<Key, DocumentLayout>(capacity: 64)
+    private var prepared = LeastRecentlyUsed<PageKey, PreparedText>(capacity: 64)
+    private var documents = LeastRecentlyUsed<PageKey, Document>(capacity: 64)
     private let lock = NSLock()
-    static let capacity = 64
 
-    func layout(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], width: Int, make: () -> DocumentLayout) -> DocumentLayout {
-        let key = Key(page: page, marks: marks, width: width)
+    /// The page's document (made once: a flow step or the home page is built
+    /// from several parts of the store).
+    func document(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], make: () -> Document) -> Document {
+        let key = PageKey(page: page, marks: marks)
         lock.lock()
-        clock += 1
-        if let hit = entries[key] {
-            entries[key]!.lastUsed = clock
+        if let hit = documents[key] {
             lock.unlock()
-            return hit.layout
+            return hit
         }
         lock.unlock()
         let made = make()
         lock.lock()
-        // Least recently used goes first, so the pages being read stay cached.
-        if entries.count >= Self.capacity, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
-            entries[oldest] = nil
-        }
-        entries[key] = Entry(layout: made, lastUsed: clock)
+        documents[key] = made
         lock.unlock()
         return made
+    }
+
+    func layout(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], width: Int,
+                make: (PreparedText?) -> (layout: DocumentLayout, prepared: PreparedText)) -> DocumentLayout {
+        let key = Key(page: page, marks: marks, width: width)
+        let pageKey = PageKey(page: page, marks: marks)
+        lock.lock()
+        if let hit = entries[key] {
+            lock.unlock()
+            return hit
+        }
+        let earlier = prepared[pageKey]
+        lock.unlock()
+        let made = make(earlier)
+        lock.lock()
+        entries[key] = made.layout
+        if earlier == nil { prepared[pageKey] = made.prepared }
+        lock.unlock()
+        return made.layout
+    }
+}
+
+/// A small map that forgets its least recently used entry when full, so the
+/// pages being read stay cached.
+struct LeastRecentlyUsed<Key: Hashable, Value> {
+    private var entries: [Key: (value: Value, lastUsed: UInt64)] = [:]
+    private var clock: UInt64 = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let hit = entries[key] else { return nil }
+            clock += 1
+            entries[key]!.lastUsed = clock
+            return hit.value
+        }
+        set {
+            clock += 1
+            guard let newValue else { entries[key] = nil; return }
+            if entries[key] == nil, entries.count >= capacity,
+               let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+                entries[oldest] = nil
+            }
+            entries[key] = (newValue, clock)
+        }
     }
 }
 

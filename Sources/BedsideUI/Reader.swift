@@ -12,11 +12,12 @@ extension AppState {
         let width = frame.text.width
         let page = location.page
         let marks = pageMarks
-        return env.layouts.layout(page, marks: marks, width: width) {
-            DocumentLayouter.layout(Pages.document(page, env, marks: marks),
+        return env.layouts.layout(page, marks: marks, width: width) { prepared in
+            DocumentLayouter.layout(env.layouts.document(page, marks: marks) { Pages.document(page, env, marks: marks) },
                                     options: LayoutOptions(width: width, unicode: env.unicode,
                                                            numberLinks: !FlowPage.isQuestion(page, env.store)),
-                                    glossary: page == .glossaryIndex ? nil : env.matcher)
+                                    glossary: page == .glossaryIndex ? nil : env.matcher,
+                                    reusing: prepared)
         }
     }
 

@@ -47,7 +47,10 @@ public enum App {
         // The sidebar fits its labels, and gives way to a table (issue 13).
         s.sidebar.contentWidth = Sidebar.contentWidth(env)
         if s.location.page != state.location.page || event == .resize(width: s.width, height: s.height) || event == .languageChanged {
-            s.sidebar.pageHasTable = Pages.document(s.location.page, env).blocks.contains { if case .table = $0 { true } else { false } }
+            let page = s.location.page
+            s.sidebar.pageHasTable = env.layouts.document(page) { Pages.document(page, env) }.blocks.contains {
+                if case .table = $0 { true } else { false }
+            }
         }
         // Any event can change the text width or the page's length (sidebar,
         // history, teach-back marks): keep the scroll and selection valid for
