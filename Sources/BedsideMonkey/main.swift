@@ -412,6 +412,8 @@ struct KioskMonkey {
         var repeats: [String: Int] = [:]
         var stats = Stats()
         var coverage = Coverage()
+        /// Pages found to exist, per language (see `check`).
+        var goodPages: [ContentLanguage: Set<Page>] = [:]
         let progress: Int?
         let extra: @Sendable (AppState) -> Problem?
         let report: @Sendable (Int, Coverage) -> Void
@@ -444,7 +446,8 @@ struct KioskMonkey {
                 let env = envs[step.language] ?? envs[.en]!
                 if step.language != .en { stats.framesInOtherLanguages += 1 }
                 let screen = Renderer.render(state, env)
-                if let problem = KioskMonkey.check(state, effects: step.effects, screen: screen, env) ?? extra(state) {
+                if let problem = KioskMonkey.check(state, effects: step.effects, screen: screen, env,
+                                                   goodPages: &goodPages[step.language, default: []]) ?? extra(state) {
                     let failure = Failure(index: step.index, event: event, problem: problem, recent: recent)
                     let key = KioskMonkey.key(failure)
                     if repeats[key] == nil { failures.append(failure) }
@@ -474,7 +477,9 @@ struct KioskMonkey {
     static func isPIN(_ overlay: Overlay?) -> Bool { if case .adminPIN = overlay { true } else { false } }
 
     /// The invariants: the first broken one, or nil.
-    static func check(_ s: AppState, effects: [Effect], screen: Screen, _ env: AppEnvironment) -> Problem? {
+    /// `goodPages`: pages of this environment already found to exist.
+    static func check(_ s: AppState, effects: [Effect], screen: Screen, _ env: AppEnvironment,
+                      goodPages: inout Set<Page>) -> Problem? {
         if effects.contains(.quit) || s.quitRequested { return Problem(kind: "quit", detail: "the app asked to quit in kiosk mode") }
         for effect in effects {
             switch effect {
@@ -508,8 +513,11 @@ struct KioskMonkey {
             return Problem(kind: "PIN prompt", detail: "PIN prompt holds \(typed.count) characters after \(wrong) wrong tries")
         default: break
         }
-        for location in [s.location] + s.back + s.forward {
+        for location in [s.location] + s.back + s.forward where !goodPages.contains(location.page) {
             if let problem = problem(with: location.page, env) { return Problem(kind: "bad page", detail: problem) }
+            // The content never changes during a run, so a page that exists
+            // (a flow's answers that fit) is not checked again.
+            goodPages.insert(location.page)
         }
         if s.kiosk.privacy {
             if !s.back.isEmpty || !s.forward.isEmpty || s.overlay != nil || s.find != nil || s.visit != VisitLog()
@@ -517,7 +525,7 @@ struct KioskMonkey {
                 return Problem(kind: "privacy not clean", detail: "the privacy screen is up but the visit is not forgotten: "
                                + "\(s.location), \(s.back.count) back, overlay \(String(describing: s.overlay))")
             }
-            if !s.frame.tooSmall && !screen.text.contains("Press any key to start") {
+            if !s.frame.tooSmall && !screen.shows("Press any key to start") {
                 return Problem(kind: "privacy screen", detail: "the privacy screen does not say 'Press any key to start'")
             }
         }

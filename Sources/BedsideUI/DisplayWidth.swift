@@ -19,17 +19,25 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        // ASCII: a column per printable byte, none for controls (the same as per character).
-        var copy = text
-        let ascii = copy.withUTF8 { bytes -> Int? in
-            var count = 0
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
+        // Most text is ASCII: an ASCII byte followed by another ASCII byte (or
+        // the end) is a whole character, a column if printable, none if a
+        // control (the same as per character). Only the rest ("▸", "í", an
+        // emoji) is taken a character at a time, as `Screen.put` does.
+        let bytes = text.utf8
+        var count = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            let next = bytes.index(after: i)
+            if byte < 0x80 && (next == bytes.endIndex || bytes[next] < 0x80) {
                 if byte >= 0x20 && byte != 0x7F { count += 1 }
+                i = next
+                continue
             }
-            return count
+            count += of(text[i])
+            i = text.index(after: i)
         }
-        return ascii ?? text.reduce(0) { $0 + of($1) }
+        return count
     }
 
     /// What one cell sends to the terminal: the first drawable scalar and the

@@ -188,6 +188,12 @@ public struct Screen: Equatable, Sendable {
         (0..<height).map { row in line(row) }.joined(separator: "\n")
     }
 
+    /// Whether some row shows `needle` (which has no line break), without
+    /// making the whole screen's text.
+    public func shows(_ needle: String) -> Bool {
+        (0..<height).contains { line($0).contains(needle) }
+    }
+
     public func line(_ row: Int) -> String {
         guard row >= 0, row < height else { return "" }
         var out = ""

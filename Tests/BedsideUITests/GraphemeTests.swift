@@ -31,4 +31,15 @@ final class GraphemeTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.cellScalars("👍\u{FE0F}").map(\.value), [0x1F44D, 0xFE0F])
         XCTAssertEqual(DisplayWidth.cellScalars("\u{202E}a").map(\.value), [0x61], "no bidi override is ever sent")
     }
+
+    /// A string's width is the sum of its characters' widths, however ASCII
+    /// and the rest are mixed (the ASCII fast path must not split a character).
+    func testAStringIsAsWideAsItsCharacters() {
+        let samples = ["plain ascii", "▸ Understanding", "e\u{301}te\u{301}", "a\r\nb", "\r\n\u{301}x", "ok 👍\u{FE0F} ok",
+                       "👨\u{200D}👩\u{200D}👧 family", "🇪🇸 es", "日本語 x", "x\u{200B}y", "tab\there", "\u{1100}\u{1161}\u{11A8}a",
+                       "zoledronic\u{00AD}acid", "e\u{301}", "\u{7F}\u{1B}[31m"]
+        for text in samples {
+            XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) }, text.debugDescription)
+        }
+    }
 }

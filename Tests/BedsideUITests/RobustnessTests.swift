@@ -11,8 +11,6 @@ final class RobustnessTests: XCTestCase {
         var sizes: [(Int, Int)] = []
         for w in 1...300 { sizes.append((w, 24)); sizes.append((w, 1)) }
         for h in 1...120 { sizes.append((80, h)); sizes.append((1, h)); sizes.append((300, h)) }
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         var seed: UInt64 = 42
         for _ in 0..<300 {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
