@@ -147,6 +147,8 @@ public struct SearchIndex: Sendable {
 /// Adds up clause scores over postings into flat per-document arrays.
 struct Scorer {
     let data: IndexData
+    /// From this many concepts (clauses) on, one may be missing at no cost.
+    static let concepts = 3
 
     func rank(_ clauses: [Clause], limit: Int) -> [(Int, Float)] {
         let n = data.documents.count
@@ -210,11 +212,16 @@ struct Scorer {
 
         // Documents that match more of the query's concepts come first.
         let clauseCount = Float(clauses.count)
+        // A query of three or more concepts may miss one without penalty
+        // ("how soon will the radiation help my pain": the radiation page need
+        // not say "soon"). People type words no page uses; one such word should
+        // not sink the page that has all the others.
+        let slack: Float = clauses.count >= Self.concepts ? 1 : 0
         var top: [(Int, Float)] = []
         top.reserveCapacity(limit + 1)
         for d32 in touched {
             let d = Int(d32)
-            let coverage = Float(matchedClauses[d]) / clauseCount
+            let coverage = min(1, Float(matchedClauses[d]) / (clauseCount - slack))
             let score = total[d] * coverage * coverage
             if top.count == limit, let last = top.last, score <= last.1 { continue }
             var i = top.count

@@ -84,6 +84,17 @@ import Testing
         #expect(found.first.map(spinal.contains) == true, "\(query): \(found)")
     }
 
+    /// A long question may hold a word no good page uses ("soon"): the page
+    /// with all its other words still comes in the top three, not only the
+    /// pages that happen to say "soon". Before the one-concept slack, the
+    /// radiation page was fourth.
+    @Test(arguments: [("how soon will the radiation help my pain", "radiation-therapy"),
+                      ("how long till the radiation helps my pain", "radiation-therapy")])
+    func oneWordNoPageUsesDoesNotSinkTheRest(query: String, id: String) {
+        let found = top(query, 3)
+        #expect(found.contains(id), "\(query): \(found)")
+    }
+
     /// The same in Spanish, with accents left out as many keyboards do.
     @Test(arguments: [
         ("no puedo hacer pipi", ["bladder-bowel-changes", "bladder-and-bowel-changes"]),
