@@ -60,8 +60,10 @@ run: release
 # tests' @testable imports), in its own scratch folder so it never fights
 # `make release` (static, ordered) over .build/release. The work is CPU-bound
 # on two cores, and one optimised build costs what the debug build and the
-# monkey's own release build cost together, while the tests then run about 5x
-# faster (unit 12 s instead of 63 s; end-to-end 26 s instead of 68 s).
+# monkey's own release build cost together, while the tests then run about 3x
+# faster (unit ~20 s instead of 63 s; end-to-end 26 s instead of 68 s). The
+# test targets themselves are compiled -Onone (Package.swift, `testCode`): the
+# code under test is optimised, the assertions need not be.
 #  - bedside-monkey is built first, so its 1,000,000 events (seed 20261130),
 #    the long pole, start as early as they can;
 #  - the rest of the build (tests, bedside, the fuzz replayer) runs beside it,
