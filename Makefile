@@ -64,14 +64,12 @@ run: release
 # faster (unit ~20 s instead of 63 s; end-to-end 26 s instead of 68 s). The
 # test targets themselves are compiled -Onone (Package.swift, `testCode`): the
 # code under test is optimised, the assertions need not be.
-#  - one build of the test bundle compiles every module the tests, bedside and
-#    the monkey need, so both cores stay busy (the module chain alone keeps one
-#    idle a third of the time); bedside-monkey and bedside-fuzz are then only
-#    linked;
-#  - then the monkey's 1,000,000 events (seed 20261130), the long pole, run
-#    beside `bedside check`, the triage table, the fuzz seeds, the package
-#    test, and the XCTest and Swift Testing suites in two processes at once
-#    (the tmux end-to-end tests, which mostly wait for a terminal, and the others).
+#  - bedside-monkey is built first, so its 1,000,000 events (seed 20261130),
+#    the long pole, start as early as they can;
+#  - the rest of the build (tests, bedside, the fuzz replayer) runs beside it,
+#    then `bedside check`, the triage table, the fuzz seeds, the package test,
+#    and the XCTest and Swift Testing suites in two processes at once (the
+#    tmux end-to-end tests, which mostly wait for a terminal, and the others).
 # The test bundle is run directly, not through `swift test`, which locks .build
 # and so cannot run twice at once; the output is the same XCTest and Swift
 # Testing output. `swift test` alone still runs everything in debug, the debug monkey too.
@@ -91,13 +89,11 @@ test: deps
 	@$(MAKE) --no-print-directory -j6 --output-sync=target test-content test-unit test-e2e test-monkey test-monkey-seeds test-package
 
 # The parts of `make test`, for `make -j` above (each can run alone too).
-# Only what the tests run: the test bundle (which builds `bedside` and the
-# monkey's module too), then the monkey and the fuzz replayer are linked.
-# `--build-tests` would also build bedside-bench and the argument parser's
-# plugin tools (twice), about 90 s of CPU nothing here uses.
-test-build:
+# Only what the tests run: the test bundle (which builds `bedside` too) and
+# the fuzz replayer. `--build-tests` would also build bedside-bench and the
+# argument parser's plugin tools (twice), about 90 s of CPU nothing here uses.
+test-build: test-monkey-build
 	$(TEST_SWIFT) --product bedsidePackageTests
-	$(TEST_SWIFT) --product bedside-monkey
 	$(TEST_SWIFT) --product bedside-fuzz
 
 test-content: test-build
@@ -126,7 +122,8 @@ test-package: test-build
 	scripts/make-deb $(TEST_BIN)/bedside $(VERSION) .build/package-test.deb none
 	scripts/test-deb .build/package-test.deb
 
-test-monkey-build: test-build
+test-monkey-build:
+	$(TEST_SWIFT) --product bedside-monkey
 
 test-monkey: test-monkey-build
 	$(MONKEY) --content $(CONTENT) --events $(MONKEY_EVENTS) --expect-every-kind
