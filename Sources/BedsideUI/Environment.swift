@@ -51,6 +51,7 @@ public struct AppEnvironment: Sendable {
     public var staffCopy: (@Sendable (VisitLog, LocalTime?) -> (text: String, markdown: String))? = nil
     let matcher: GlossaryMatcher
     let layouts = LayoutCache()
+    let sidebar = SidebarTree()
     let finds = FindCache()
 
     public init(store: ContentStore, site: SiteConfig = .defaults, unicode: Bool = true, kiosk: Bool = false,

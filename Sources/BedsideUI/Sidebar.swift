@@ -1,4 +1,5 @@
 import BedsideContent
+import Foundation
 
 /// The sections-and-topics tree on the left.
 public enum SidebarRow: Equatable, Sendable {
@@ -9,17 +10,7 @@ public enum SidebarRow: Equatable, Sendable {
 
 enum Sidebar {
     static func rows(_ state: AppState, _ env: AppEnvironment) -> [SidebarRow] {
-        var rows: [SidebarRow] = [.page(.home)]
-        for section in env.store.manifest.sections {
-            rows.append(.section(section.id))
-            if state.sidebar.expanded.contains(section.id) {
-                rows += env.store.topicIDs(inSection: section.id).map { .topic($0) }
-            }
-        }
-        if env.store.hasFlowFiles { rows.append(.page(.flowPicker)) }
-        if !env.store.glossary.isEmpty { rows.append(.page(.glossaryIndex)) }
-        if env.store.hasWalkthroughFiles { rows.append(.page(.walkthroughPicker)) }
-        return rows
+        env.sidebar.tree(open: state.sidebar.expanded, env).rows
     }
 
     /// The columns the sidebar wants: its widest section or page label, with
@@ -38,7 +29,7 @@ enum Sidebar {
             let open = state.sidebar.expanded.contains(id)
             let marker = env.unicode ? (open ? "▾ " : "▸ ") : (open ? "- " : "+ ")
             return marker + (env.store.section(id)?.title ?? id)
-        case .topic(let id): return "  " + (env.store.topic(id)?.title ?? id)
+        case .topic(let id): return "  " + (env.sidebar.tree(open: state.sidebar.expanded, env).titles[id] ?? env.store.topic(id)?.title ?? id)
         }
     }
 
@@ -92,5 +83,43 @@ enum Sidebar {
         guard let rect = s.frame.sidebar, rect.height > 0 else { return }
         if s.sidebar.cursor < s.sidebar.scroll { s.sidebar.scroll = s.sidebar.cursor }
         if s.sidebar.cursor >= s.sidebar.scroll + rect.height { s.sidebar.scroll = s.sidebar.cursor - rect.height + 1 }
+    }
+}
+
+/// The sidebar's rows, and the titles of the topics listed, for one set of
+/// open sections. Every frame and key asks for them, and they only change
+/// when a section opens or closes; making them lists every topic of the
+/// library by section (10,000 in a health system's pack), so the last set is
+/// kept. The content never changes under an environment, so this changes no
+/// answer.
+final class SidebarTree: @unchecked Sendable {
+    struct Tree {
+        var rows: [SidebarRow]
+        var titles: [String: String]
+    }
+    /// A few sets, not one: the kiosk monkey draws one state while the next
+    /// are made, and their open sections can differ.
+    private var trees = LeastRecentlyUsed<Set<String>, Tree>(capacity: 4)
+    private let lock = NSLock()
+
+    func tree(open: Set<String>, _ env: AppEnvironment) -> Tree {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = trees[open] { return known }
+        var tree = Tree(rows: [.page(.home)], titles: [:])
+        let heads = open.isEmpty ? [] : env.store.topicHeads
+        for section in env.store.manifest.sections {
+            tree.rows.append(.section(section.id))
+            guard open.contains(section.id) else { continue }
+            for head in heads where head.section == section.id {
+                tree.rows.append(.topic(head.id))
+                tree.titles[head.id] = head.title
+            }
+        }
+        if env.store.hasFlowFiles { tree.rows.append(.page(.flowPicker)) }
+        if !env.store.glossary.isEmpty { tree.rows.append(.page(.glossaryIndex)) }
+        if env.store.hasWalkthroughFiles { tree.rows.append(.page(.walkthroughPicker)) }
+        trees[open] = tree
+        return tree
     }
 }
