@@ -84,72 +84,24 @@ final class LayoutCache: @unchecked Sendable {
         var page: Page
         var marks: [VisitLog.PromptKey: VisitLog.Mark]
     }
-    private var entries = LeastRecentlyUsed<Key, DocumentLayout>(capacity: 64)
-    private var prepared = LeastRecentlyUsed<PageKey, PreparedText>(capacity: 64)
-    private var documents = LeastRecentlyUsed<PageKey, Document>(capacity: 64)
-    private let lock = NSLock()
+    private let layouts = LeastRecentlyUsed<Key, DocumentLayout>(capacity: 64)
+    private let prepared = LeastRecentlyUsed<PageKey, PreparedText>(capacity: 64)
+    private let documents = LeastRecentlyUsed<PageKey, Document>(capacity: 64)
 
     /// The page's document (made once: a flow step or the home page is built
     /// from several parts of the store).
     func document(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], make: () -> Document) -> Document {
-        let key = PageKey(page: page, marks: marks)
-        lock.lock()
-        if let hit = documents[key] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        documents[key] = made
-        lock.unlock()
-        return made
+        documents.value(PageKey(page: page, marks: marks), make)
     }
 
     func layout(_ page: Page, marks: [VisitLog.PromptKey: VisitLog.Mark] = [:], width: Int,
                 make: (PreparedText?) -> (layout: DocumentLayout, prepared: PreparedText)) -> DocumentLayout {
-        let key = Key(page: page, marks: marks, width: width)
         let pageKey = PageKey(page: page, marks: marks)
-        lock.lock()
-        if let hit = entries[key] {
-            lock.unlock()
-            return hit
-        }
-        let earlier = prepared[pageKey]
-        lock.unlock()
-        let made = make(earlier)
-        lock.lock()
-        entries[key] = made.layout
-        if earlier == nil { prepared[pageKey] = made.prepared }
-        lock.unlock()
-        return made.layout
-    }
-}
-
-/// A small map that forgets its least recently used entry when full, so the
-/// pages being read stay cached.
-struct LeastRecentlyUsed<Key: Hashable, Value> {
-    private var entries: [Key: (value: Value, lastUsed: UInt64)] = [:]
-    private var clock: UInt64 = 0
-    let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    subscript(key: Key) -> Value? {
-        mutating get {
-            guard let hit = entries[key] else { return nil }
-            clock += 1
-            entries[key]!.lastUsed = clock
-            return hit.value
-        }
-        set {
-            clock += 1
-            guard let newValue else { entries[key] = nil; return }
-            if entries[key] == nil, entries.count >= capacity,
-               let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
-                entries[oldest] = nil
-            }
-            entries[key] = (newValue, clock)
+        return layouts.value(Key(page: page, marks: marks, width: width)) {
+            let earlier = prepared.lookup(pageKey)
+            let made = make(earlier)
+            if earlier == nil { prepared.store(made.prepared, for: pageKey) }
+            return made.layout
         }
     }
 }

@@ -1,5 +1,4 @@
 import BedsideContent
-import Foundation
 
 /// The sections-and-topics tree on the left.
 public enum SidebarRow: Equatable, Sendable {
@@ -99,27 +98,24 @@ final class SidebarTree: @unchecked Sendable {
     }
     /// A few sets, not one: the kiosk monkey draws one state while the next
     /// are made, and their open sections can differ.
-    private var trees = LeastRecentlyUsed<Set<String>, Tree>(capacity: 4)
-    private let lock = NSLock()
+    private let trees = LeastRecentlyUsed<Set<String>, Tree>(capacity: 4)
 
     func tree(open: Set<String>, _ env: AppEnvironment) -> Tree {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = trees[open] { return known }
-        var tree = Tree(rows: [.page(.home)], titles: [:])
-        let heads = open.isEmpty ? [] : env.store.topicHeads
-        for section in env.store.manifest.sections {
-            tree.rows.append(.section(section.id))
-            guard open.contains(section.id) else { continue }
-            for head in heads where head.section == section.id {
-                tree.rows.append(.topic(head.id))
-                tree.titles[head.id] = head.title
+        trees.value(open) {
+            var tree = Tree(rows: [.page(.home)], titles: [:])
+            let heads = open.isEmpty ? [] : env.store.topicHeads
+            for section in env.store.manifest.sections {
+                tree.rows.append(.section(section.id))
+                guard open.contains(section.id) else { continue }
+                for head in heads where head.section == section.id {
+                    tree.rows.append(.topic(head.id))
+                    tree.titles[head.id] = head.title
+                }
             }
+            if env.store.hasFlowFiles { tree.rows.append(.page(.flowPicker)) }
+            if !env.store.glossary.isEmpty { tree.rows.append(.page(.glossaryIndex)) }
+            if env.store.hasWalkthroughFiles { tree.rows.append(.page(.walkthroughPicker)) }
+            return tree
         }
-        if env.store.hasFlowFiles { tree.rows.append(.page(.flowPicker)) }
-        if !env.store.glossary.isEmpty { tree.rows.append(.page(.glossaryIndex)) }
-        if env.store.hasWalkthroughFiles { tree.rows.append(.page(.walkthroughPicker)) }
-        trees[open] = tree
-        return tree
     }
 }
