@@ -34,6 +34,11 @@ public enum EventLoop {
         var lastLocal = clock.local()
         if let local = lastLocal { state = App.update(state, .clock(local), env).0 }
         terminal.draw(Renderer.render(state, env))
+        // The state on screen now. A frame is drawn only when something may
+        // look different: render is pure, so the same state draws the same
+        // cells (about a third of a kiosk's random input, clicks on nothing
+        // and unbound keys, changes nothing).
+        var drawn = state
         afterFirstFrame()
         if let notice { outside.start(notice) }
         while !terminal.terminationRequested {
@@ -51,9 +56,15 @@ public enum EventLoop {
             }
             guard !events.isEmpty else { continue }
             var quit = false
+            // A resize or an effect asks for a frame even when the state is the
+            // same: the terminal may have lost what it showed (a cleared
+            // scrollback), or the environment changed (another language).
+            var mustDraw = false
             for event in events {
                 let (next, effects) = App.update(state, event, env)
                 state = next
+                if case .resize = event { mustDraw = true }
+                if !effects.isEmpty { mustDraw = true }
                 for effect in effects {
                     switch effect {
                     case .quit: quit = true
@@ -68,7 +79,9 @@ public enum EventLoop {
                 }
             }
             if quit { break }
+            guard mustDraw || state != drawn else { continue }
             terminal.draw(Renderer.render(state, env))
+            drawn = state
         }
         terminal.restore()
         return state
