@@ -161,8 +161,10 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
             return (String(s), nil)
         }
         if trimmed.hasPrefix("#") { return .anchor(String(trimmed.dropFirst())) }
-        for (scheme, make) in [
-            ("topic:", { (rest: Substring) -> LinkTarget in
+        // Typed up front: left to inference, this literal of closures took the
+        // compiler over 5 s to check, on the critical path of every build.
+        let schemes: [(String, (Substring) -> LinkTarget)] = [
+            ("topic:", { rest in
                 let (id, anchor) = splitAnchor(rest)
                 return .topic(id: id, anchor: anchor)
             }),
@@ -170,7 +172,8 @@ public enum LinkTarget: Equatable, Hashable, Sendable {
             ("flow:", { $0.isEmpty ? .flowPicker : .flow(String($0)) }),
             ("section:", { .section(String($0)) }),
             ("walkthrough:", { $0.isEmpty ? .walkthroughPicker : .walkthrough(String($0)) }),
-        ] where trimmed.lowercased().hasPrefix(scheme) {
+        ]
+        for (scheme, make) in schemes where trimmed.lowercased().hasPrefix(scheme) {
             return make(trimmed.dropFirst(scheme.count))
         }
         if trimmed.contains("://") || trimmed.lowercased().hasPrefix("mailto:") { return .web(trimmed) }
