@@ -4,16 +4,20 @@ import Foundation
 /// used entry when full, so the pages being read stay cached. Values are
 /// made outside the lock: two threads may make the same one, which is only
 /// wasted work, since everything kept here is a pure function of its key.
-final class LeastRecentlyUsed<Key: Hashable, Value>: @unchecked Sendable {
-    private var entries: [Key: (value: Value, lastUsed: UInt64)] = [:]
+public final class LeastRecentlyUsed<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    /// When each key was last used, apart from the values: finding the
+    /// oldest then walks small numbers, not copies of large values (a page's
+    /// layout), which made every store into a full cache cost a frame's work.
+    private var lastUsed: [Key: UInt64] = [:]
     private var clock: UInt64 = 0
     private let lock = NSLock()
-    let capacity: Int
+    public let capacity: Int
 
-    init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { self.capacity = capacity }
 
     /// The value for `key`, made and kept when it is not known.
-    func value(_ key: Key, _ make: () -> Value) -> Value {
+    public func value(_ key: Key, _ make: () -> Value) -> Value {
         if let known = lookup(key) { return known }
         let made = make()
         store(made, for: key)
@@ -23,20 +27,22 @@ final class LeastRecentlyUsed<Key: Hashable, Value>: @unchecked Sendable {
     func lookup(_ key: Key) -> Value? {
         lock.lock()
         defer { lock.unlock() }
-        guard let hit = entries[key] else { return nil }
+        guard let hit = values[key] else { return nil }
         clock += 1
-        entries[key]!.lastUsed = clock
-        return hit.value
+        lastUsed[key] = clock
+        return hit
     }
 
     func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
         clock += 1
-        if entries[key] == nil, entries.count >= capacity,
-           let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
-            entries[oldest] = nil
+        if values[key] == nil, values.count >= capacity,
+           let oldest = lastUsed.min(by: { $0.value < $1.value })?.key {
+            values[oldest] = nil
+            lastUsed[oldest] = nil
         }
-        entries[key] = (value, clock)
+        values[key] = value
+        lastUsed[key] = clock
     }
 }

@@ -32,10 +32,24 @@ public final class SearchAdapter: @unchecked Sendable {
     public func search(_ query: String) -> (hits: [SearchHit], suggestion: String?) {
         let index = readyIndex()
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return ([], nil) }
-        let hits = index.search(query, limit: 20).map { result in
-            SearchHit(kind: SearchHit.Kind(rawValue: result.kind.rawValue) ?? .topic, id: result.id, title: result.title,
-                      snippet: result.snippet.text, highlights: result.snippet.highlights, score: result.score)
+        let answer = recent.value(query) {
+            let hits = index.search(query, limit: 20).map { result in
+                SearchHit(kind: SearchHit.Kind(rawValue: result.kind.rawValue) ?? .topic, id: result.id, title: result.title,
+                          snippet: result.snippet.text, highlights: result.snippet.highlights, score: result.score)
+            }
+            return Answer(hits: hits, suggestion: index.suggestion(for: query))
         }
-        return (hits, index.suggestion(for: query))
+        return (answer.hits, answer.suggestion)
     }
+
+    private struct Answer {
+        var hits: [SearchHit]
+        var suggestion: String?
+    }
+
+    /// The last queries' answers. Search runs at every keystroke, and typing
+    /// goes back over itself: Backspace, then the same letter again, gives a
+    /// query just answered. The index never changes under an adapter, so an
+    /// answer stays right.
+    private let recent = LeastRecentlyUsed<String, Answer>(capacity: 32)
 }
