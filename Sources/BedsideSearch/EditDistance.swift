@@ -15,8 +15,12 @@ enum EditDistance {
     }
 
     /// Three reusable rows, so scanning a vocabulary allocates nothing per word.
+    /// Three fields, not an array of rows: an array of arrays made and
+    /// unmade on every call cost more than the comparison itself.
     struct Scratch {
-        var rows: [[Int]] = [[], [], []]
+        var previous2: [Int] = []
+        var previous: [Int] = []
+        var current: [Int] = []
     }
 
     static func distance<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B, limit: Int, scratch: inout Scratch) -> Int?
@@ -24,16 +28,14 @@ enum EditDistance {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return nil }
         if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
-        var previous2 = scratch.rows[0], previous = scratch.rows[1], current = scratch.rows[2]
-        scratch.rows = [[], [], []]
-        defer { scratch.rows = [previous2, previous, current] }
-        for row in [0, 1, 2] where [previous2, previous, current][row].count < m + 1 {
-            switch row {
-            case 0: previous2 = [Int](repeating: 0, count: m + 1)
-            case 1: previous = [Int](repeating: 0, count: m + 1)
-            default: current = [Int](repeating: 0, count: m + 1)
-            }
-        }
+        // Taken out of the scratch (an empty array allocates nothing), so each
+        // row has one owner and is written in place.
+        var previous2 = scratch.previous2, previous = scratch.previous, current = scratch.current
+        (scratch.previous2, scratch.previous, scratch.current) = ([], [], [])
+        defer { (scratch.previous2, scratch.previous, scratch.current) = (previous2, previous, current) }
+        if previous2.count < m + 1 { previous2 = [Int](repeating: 0, count: m + 1) }
+        if previous.count < m + 1 { previous = [Int](repeating: 0, count: m + 1) }
+        if current.count < m + 1 { current = [Int](repeating: 0, count: m + 1) }
         for j in 0...m { previous[j] = j }
         for i in 1...n {
             current[0] = i
