@@ -11,6 +11,9 @@ struct TextRuns {
         /// here rather than as a token of its own, which halved the tokens
         /// (and the memory) of a long paragraph.
         var spaceBefore = false
+        /// The text's display width, measured once when the word is complete:
+        /// wrapping again at another width (a resize) only adds widths up.
+        var width = 0
     }
     enum Token {
         /// A word in one style: most words. No array, so a huge paragraph
@@ -48,6 +51,7 @@ struct TextRuns {
     private mutating func finishWord() {
         if !currentWord.isEmpty {
             if spaceBeforeNext { currentWord[0].spaceBefore = true }
+            for i in currentWord.indices { currentWord[i].width = DisplayWidth.of(currentWord[i].text) }
             spaceBeforeNext = false
             tokens.append(.make(currentWord))
         }
@@ -119,7 +123,6 @@ struct TextRuns {
         }
     }
 
-    static func width(_ word: [Fragment]) -> Int { word.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 
     /// Greedy wrapping: `first` and `rest` are the prefixes (bullet, indent,
     /// quote bar) of the first and following lines.
@@ -139,42 +142,46 @@ struct TextRuns {
             lineHasWord = false
             pendingSpace = false
         }
-        func add(_ fragment: Fragment, width: Int? = nil) {
-            lineWidth += width ?? DisplayWidth.of(fragment.text)
+        func add(_ fragment: Fragment) {
+            lineWidth += fragment.width
             if let last = line.spans.last, last.style == fragment.style, last.link == fragment.link {
                 line.spans[line.spans.count - 1].text += fragment.text
             } else {
                 line.spans.append(Span(fragment.text, fragment.style, link: fragment.link))
             }
         }
-        for token in tokens {
-            switch token {
-            case .hardBreak:
-                newLine()
-            case .single, .word:
-                let word = token.fragments ?? []
-                if word.first?.spaceBefore == true { pendingSpace = lineHasWord }
-                let w = Self.width(word)
-                if lineHasWord && lineWidth + (pendingSpace ? 1 : 0) + w > width { newLine() }
-                if pendingSpace && lineHasWord {
-                    // The space takes the style of the word before it only if both are one link.
-                    let linkSpace = word.first?.link != nil && line.spans.last?.link == word.first?.link
-                    add(Fragment(text: " ", style: linkSpace ? word[0].style : .plain, link: linkSpace ? word[0].link : nil), width: 1)
-                }
-                if lineWidth + w <= width || lineHasWord {
-                    for fragment in word { add(fragment) }
-                } else {
-                    // A word longer than the line: break it by characters.
-                    for fragment in word {
-                        for ch in fragment.text {
-                            let chWidth = DisplayWidth.of(ch)
-                            if lineWidth + chWidth > width && lineWidth > restWidth { newLine() }
-                            add(Fragment(text: String(ch), style: fragment.style, link: fragment.link), width: chWidth)
-                        }
+        // One word's fragments: a single fragment (most words) is placed
+        // without making an array for it.
+        func place<Word: Collection<Fragment>>(_ word: Word) {
+            if word.first?.spaceBefore == true { pendingSpace = lineHasWord }
+            let w = word.reduce(0) { $0 + $1.width }
+            if lineHasWord && lineWidth + (pendingSpace ? 1 : 0) + w > width { newLine() }
+            if pendingSpace && lineHasWord {
+                // The space takes the style of the word before it only if both are one link.
+                let linkSpace = word.first?.link != nil && line.spans.last?.link == word.first?.link
+                let first = word.first!
+                add(Fragment(text: " ", style: linkSpace ? first.style : .plain, link: linkSpace ? first.link : nil, width: 1))
+            }
+            if lineWidth + w <= width || lineHasWord {
+                for fragment in word { add(fragment) }
+            } else {
+                // A word longer than the line: break it by characters.
+                for fragment in word {
+                    for ch in fragment.text {
+                        let chWidth = DisplayWidth.of(ch)
+                        if lineWidth + chWidth > width && lineWidth > restWidth { newLine() }
+                        add(Fragment(text: String(ch), style: fragment.style, link: fragment.link, width: chWidth))
                     }
                 }
-                lineHasWord = true
-                pendingSpace = false
+            }
+            lineHasWord = true
+            pendingSpace = false
+        }
+        for token in tokens {
+            switch token {
+            case .hardBreak: newLine()
+            case .single(let fragment): place(CollectionOfOne(fragment))
+            case .word(let fragments): place(fragments)
             }
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
