@@ -9,10 +9,15 @@ public enum DisplayWidth {
         let v = first.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        // Dashes, quotes, bullets and "…"; box lines, blocks and the shapes
+        // before the two wide ones: drawn on every frame (borders, markers),
+        // all one column, so they skip the Unicode tables.
+        if (0x2010...0x2027).contains(v) || (0x2500...0x25FC).contains(v) { return 1 }
+        let category = first.properties.generalCategory
+        if category == .nonspacingMark || category == .enclosingMark { return 0 }
         // Format characters (zero-width space and joiners, bidi marks and
         // overrides, soft hyphen) take no column and are never drawn alone.
-        if first.properties.generalCategory == .format || v == 0x200B { return 0 }
+        if category == .format || v == 0x200B { return 0 }
         if ch.unicodeScalars.count > 1, ch.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         for range in wide where range.contains(v) { return 2 }
         return 1

@@ -43,3 +43,20 @@ final class GraphemeTests: XCTestCase {
         }
     }
 }
+
+extension GraphemeTests {
+    /// DisplayWidth takes dashes, quotes, "…", box lines and shapes as one
+    /// column without the Unicode tables: each must be what the full rule says.
+    func testTheOneColumnShortcutsAgreeWithTheFullRule() {
+        for range in [0x2010...0x2027, 0x2500...0x25FC] {
+            for value in range {
+                let scalar = Unicode.Scalar(UInt32(value))!
+                let category = scalar.properties.generalCategory
+                XCTAssertFalse([.nonspacingMark, .enclosingMark, .format, .lineSeparator, .paragraphSeparator].contains(category),
+                               "U+\(String(value, radix: 16)) is \(category)")
+                XCTAssertFalse(DisplayWidth.wide.contains { $0.contains(UInt32(value)) }, "U+\(String(value, radix: 16)) is wide")
+                XCTAssertEqual(DisplayWidth.of(Character(scalar)), 1)
+            }
+        }
+    }
+}
