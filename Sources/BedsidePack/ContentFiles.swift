@@ -24,9 +24,16 @@ public enum ContentFiles {
         // A level of folders at a time, each level's folders on every core:
         // a stat per file is most of the time, and topics sit in several
         // section folders of thousands of files each.
+        // Each folder's files are sorted where they are listed (on every
+        // core), so the last sort only merges a few sorted runs: the sort
+        // detects runs, and sorting 10,000 paths from scratch was a sixth of
+        // `bedside read`'s time.
         var level = [""]
         while !level.isEmpty {
-            let listed = Parallel.map(level) { folder in self.folder(root, folder) }
+            let listed = Parallel.map(level) { folder in
+                let found = self.folder(root, folder)
+                return (files: found.files.sorted { precedes($0.path, $1.path) }, folders: found.folders)
+            }
             level = listed.flatMap(\.folders)
             files += listed.flatMap(\.files)
         }
@@ -45,14 +52,16 @@ public enum ContentFiles {
     /// Byte order (memcmp): the same every time, and many times quicker than
     /// comparing as text for 10,000 paths that share long beginnings.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+        // Native strings hand out their bytes without a copy (the paths here
+        // are all native); `withContiguousStorageIfAvailable` never copies.
+        if let order = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in
                 let common = min(x.count, y.count)
                 let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
                 return order != 0 ? order < 0 : x.count < y.count
             }
-        }
+        }), let order { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// .md, .markdown, .yaml or .yml in any case, read from the bytes (a
