@@ -157,32 +157,71 @@ public struct BinaryReader {
 /// 8-byte words), for catching a damaged or changed file. It is not a
 /// cryptographic hash: whoever can write the pack can write the content.
 public enum Checksum {
-    public static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        var a = seed &+ p1, b = seed &+ p2, c = seed, d = seed &- p1
-        let words = bytes.count / 8
-        var i = 0
-        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+    static let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    /// The four lanes, fed 32 bytes (four words) at a time.
+    struct Lanes {
+        var a, b, c, d: UInt64
+        init(seed: UInt64) { (a, b, c, d) = (seed &+ p1, seed &+ p2, seed, seed &- p1) }
+
+        @inline(__always) static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
             let x = (h ^ w) &* p2
             return (x << 31 | x >> 33) &* p1
         }
-        while i + 4 <= words {
-            a = mix(a, bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
-            b = mix(b, bytes.loadUnaligned(fromByteOffset: i * 8 + 8, as: UInt64.self))
-            c = mix(c, bytes.loadUnaligned(fromByteOffset: i * 8 + 16, as: UInt64.self))
-            d = mix(d, bytes.loadUnaligned(fromByteOffset: i * 8 + 24, as: UInt64.self))
-            i += 4
+
+        /// Every whole 32-byte block of `bytes`.
+        mutating func blocks(_ bytes: UnsafeRawBufferPointer) {
+            var i = 0
+            while i + 32 <= bytes.count {
+                a = Self.mix(a, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                b = Self.mix(b, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+                c = Self.mix(c, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+                d = Self.mix(d, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                i += 32
+            }
         }
-        while i < words {
-            a = mix(a, bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
-            i += 1
+
+        /// The last part (under 32 bytes: whole words, then the tail) and the length of it all.
+        func finish(_ rest: UnsafeRawBufferPointer, count: Int) -> UInt64 {
+            var a = a
+            let words = rest.count / 8
+            for i in 0..<words { a = Self.mix(a, rest.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+            var tail: UInt64 = 0
+            for k in (words * 8)..<rest.count { tail = tail << 8 | UInt64(rest[k]) }
+            var h = Self.mix(Self.mix(Self.mix(Self.mix(UInt64(count), a), b), c), d)
+            h = Self.mix(h, tail)
+            h ^= h >> 29
+            return h
         }
-        var tail: UInt64 = 0
-        for k in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(bytes[k]) }
-        var h = mix(mix(mix(mix(UInt64(bytes.count), a), b), c), d)
-        h = mix(h, tail)
-        h ^= h >> 29
-        return h
+    }
+
+    public static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var lanes = Lanes(seed: seed)
+        let whole = bytes.count / 32 * 32
+        lanes.blocks(UnsafeRawBufferPointer(rebasing: bytes[0..<whole]))
+        return lanes.finish(UnsafeRawBufferPointer(rebasing: bytes[whole...]), count: bytes.count)
+    }
+
+    /// The same checksum of `count` bytes read a piece at a time by `read`
+    /// (which fills the buffer it is given from the offset, or returns false):
+    /// a section of a mapped pack is checked through a small buffer, so the
+    /// check does not bring the whole section into the process's memory.
+    public static func of(count: Int, seed: UInt64 = 0,
+                          read: (_ offset: Int, _ into: UnsafeMutableRawBufferPointer) -> Bool) -> UInt64? {
+        let whole = count / 32 * 32
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        var lanes = Lanes(seed: seed)
+        var offset = 0
+        while offset < whole {
+            let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, whole - offset)])
+            guard read(offset, piece) else { return nil }
+            lanes.blocks(UnsafeRawBufferPointer(piece))
+            offset += piece.count
+        }
+        let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(count - whole)])
+        guard rest.isEmpty || read(whole, rest) else { return nil }
+        return lanes.finish(UnsafeRawBufferPointer(rest), count: count)
     }
 
     public static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }

@@ -143,7 +143,7 @@ public final class ContentPack: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !verified.contains(name) else { return }
-        guard Checksum.of(Self.slice(mapping.bytes, section)) == section.checksum else {
+        guard mapping.checksum(offset: section.offset, count: section.length) == section.checksum else {
             throw PackError.unusable(path, "section \(name) is damaged (checksum)")
         }
         verified.insert(name)
@@ -269,25 +269,58 @@ public enum PackError: Error, Equatable, CustomStringConvertible {
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let unmap: () -> Void
+    /// The mapped file, kept open to read sections for their checksums.
+    private let file: Int32?
 
     init(path: String) throws {
         let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw PackError.unusable(path, String(cString: strerror(errno))) }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw PackError.unusable(path, String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw PackError.unusable(path, "it is not a regular file") }
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw PackError.unusable(path, String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw PackError.unusable(path, "it is not a regular file")
+        }
         let size = Int(info.st_size)
         guard size > 0 else {
+            close(fd)
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             unmap = {}
+            file = nil
             return
         }
         guard let base = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), base != MAP_FAILED else {
+            close(fd)
             throw PackError.unusable(path, "cannot map it (\(String(cString: strerror(errno))))")
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
-        unmap = { munmap(base, size) }
+        file = fd
+        unmap = { munmap(base, size); close(fd) }
+    }
+
+    /// Reads `count` bytes at `offset` of the file into `buffer`; false when it cannot.
+    private func read(_ file: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(file, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// The checksum of `count` bytes from `offset` (inside the mapping).
+    /// From a file it is read through a small buffer, not the mapping: a
+    /// whole section touched through the mapping stayed in the session's
+    /// resident memory (the 10,000-topic index is most of the pack), though
+    /// the session then reads only the few pages a query needs.
+    func checksum(offset: Int, count: Int) -> UInt64? {
+        guard let file else { return Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])) }
+        return Checksum.of(count: count) { at, buffer in read(file, at: offset + at, into: buffer) }
     }
 
     /// A copy in aligned memory, for packs that are not files.
@@ -298,7 +331,30 @@ final class MappedFile: @unchecked Sendable {
         }
         bytes = UnsafeRawBufferPointer(start: memory.baseAddress, count: source.count)
         unmap = { memory.deallocate() }
+        file = nil
     }
 
     deinit { unmap() }
+}
+
+/// A column of the pack's search index is checked by reading the file
+/// through a small buffer, so the check leaves none of it in the session's
+/// memory (the index is most of a big pack).
+extension MappedFile: ColumnSource {
+    struct Unreadable: Error {}
+
+    func scan(_ region: UnsafeRawBufferPointer, stride: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let file, let base = bytes.baseAddress, let start = region.baseAddress,
+              start >= base, start + region.count <= base + bytes.count else { return try body(region) }
+        let pieceBytes = (1 << 16) / stride * stride
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceBytes, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < region.count {
+            let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(pieceBytes, region.count - done)])
+            guard read(file, at: start - base + done, into: piece) else { throw Unreadable() }
+            try body(UnsafeRawBufferPointer(piece))
+            done += piece.count
+        }
+    }
 }

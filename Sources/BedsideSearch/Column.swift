@@ -30,6 +30,27 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
     }
 }
 
+/// Memory a column views that can also be read without mapping it into the
+/// process (a pack's file): a check that reads a whole column once then
+/// leaves none of it resident.
+public protocol ColumnSource: AnyObject {
+    /// Calls `body` with the bytes of `region` (inside the source) a piece
+    /// at a time, each piece a whole number of `stride`-byte elements,
+    /// 16-byte aligned. Throws when the bytes cannot be read.
+    func scan(_ region: UnsafeRawBufferPointer, stride: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+extension Column {
+    /// Every element, a piece at a time: read from the source when the
+    /// column views one, else straight from memory.
+    public func scan(_ body: (UnsafeBufferPointer<Element>) throws -> Void) throws {
+        guard let source = owner as? ColumnSource, buffer.count > 0 else { return try body(buffer) }
+        try source.scan(UnsafeRawBufferPointer(buffer), stride: MemoryLayout<Element>.stride) { piece in
+            try body(piece.bindMemory(to: Element.self))
+        }
+    }
+}
+
 extension Column: Equatable where Element: Equatable {
     public static func == (a: Column, b: Column) -> Bool { a.elementsEqual(b) }
 }

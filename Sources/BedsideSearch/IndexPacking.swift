@@ -122,12 +122,19 @@ extension IndexData {
         func allBelow(_ values: some Sequence<Int32>, _ limit: Int, _ what: String) throws {
             for v in values where v < 0 || Int(v) >= limit { throw fail("\(what) names \(v), past \(limit)") }
         }
+        // The two biggest columns (a posting per word a document has, a
+        // forward entry per word it says) are read through a small buffer
+        // from a pack's file: read through the mapping, all of it stayed in
+        // each session's resident memory after the first search.
+        func allBelow(scanning column: Column<Int32>, _ limit: Int, _ what: String) throws {
+            try column.scan { piece in try allBelow(piece, limit, what) }
+        }
         let terms = stemCount, docs = documents.count, words = surfaceWords.count
         try offsets(postingStart, count: terms, end: postingDocs.count, "posting starts")
         guard postingScores.count == postingDocs.count, termIDF.count == terms, termInGroup.count == terms else {
             throw fail("term tables differ in length")
         }
-        try allBelow(postingDocs, docs, "a posting")
+        try allBelow(scanning: postingDocs, docs, "a posting")
         var previousEnd: Int32 = 0
         for end in surfaceWords.ends {
             guard end >= previousEnd else { throw fail("word ends go backwards") }
@@ -149,7 +156,7 @@ extension IndexData {
             }
         }
         try offsets(forwardStart, count: docs, end: forwardTerms.count, "forward starts")
-        try allBelow(forwardTerms, terms, "a forward word")
+        try allBelow(scanning: forwardTerms, terms, "a forward word")
         try offsets(sentenceStart, count: docs, end: sentenceTokens.count, "sentence starts")
         guard sentenceFields.count == sentenceTokens.count, sentenceBytes.count == sentenceTokens.count else {
             throw fail("sentence tables differ in length")

@@ -185,6 +185,12 @@ final class PackRejectionTests: XCTestCase {
             XCTAssertThrowsError(try pack.searchIndex(.en, store: store), expected) { error in
                 XCTAssertTrue("\(error)".contains(expected), "\(error) should name \(expected)")
             }
+            // From a file, the biggest columns are checked by reading the file, not the mapping: the same verdict.
+            let file = root + "/hostile.pack"
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            XCTAssertThrowsError(try ContentPack.open(file).searchIndex(.en, store: store), expected + ", from a file") { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(error) should name \(expected)")
+            }
         }
     }
 
