@@ -90,6 +90,10 @@ public struct Screen: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should sit (for text input), if anywhere.
     public var cursor: (x: Int, y: Int)?
+    /// Whether a wide character (two cells) was ever written: until one is,
+    /// no write can split one, and most frames (all ASCII and box lines)
+    /// skip the check for every cell.
+    private var hasWide = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -142,6 +146,7 @@ public struct Screen: Equatable, Sendable {
                 clearWide(at: column, y)
                 cells[y * width + column] = Cell(text: String(ch), width: UInt8(w), style: style)
                 if w == 2 {
+                    hasWide = true
                     clearWide(at: column + 1, y)
                     cells[y * width + column + 1] = Cell(text: "", width: 0, style: style)
                 }
@@ -160,7 +165,7 @@ public struct Screen: Equatable, Sendable {
 
     /// Before overwriting half of a wide character, blank its other half.
     private mutating func clearWide(at x: Int, _ y: Int) {
-        guard x >= 0, x < width else { return }
+        guard hasWide, x >= 0, x < width else { return }
         let cell = cells[y * width + x]
         if cell.width == 2, x + 1 < width { cells[y * width + x + 1] = .blank }
         if cell.width == 0, x > 0 { cells[y * width + x - 1] = .blank }

@@ -60,3 +60,20 @@ extension GraphemeTests {
         }
     }
 }
+
+extension GraphemeTests {
+    /// Writing over either half of a wide character blanks its other half,
+    /// so no half-character is ever sent to the terminal.
+    func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = Screen(width: 6, height: 1)
+        screen.put("日本", x: 0, y: 0)
+        screen.put("x", x: 1, y: 0)          // the right half of 日
+        XCTAssertEqual(screen[0, 0], .blank)
+        XCTAssertEqual(screen[1, 0].text, "x")
+        XCTAssertEqual(screen[2, 0].text, "本")
+        screen.put("y", x: 2, y: 0)          // the left half of 本
+        XCTAssertEqual(screen[2, 0].text, "y")
+        XCTAssertEqual(screen[3, 0], .blank)
+        XCTAssertEqual(screen.line(0), " xy")
+    }
+}
