@@ -105,25 +105,20 @@ test-content: test-build
 	  BEDSIDE_FUZZ_TARGET=$$target timeout 120 $(TEST_BIN)/bedside-fuzz fuzz-corpus/regressions/$$target || exit 1; \
 	done
 
-# Every XCTest class but the end-to-end ones, then the Swift Testing suites.
+# Every XCTest class but the end-to-end ones, in two processes (alternate
+# classes), beside the Swift Testing suites: when the monkey is done, both
+# cores are free for them.
 test-unit: test-build
-	classes=$(test_classes); filter=$$(echo "$$classes" | grep -v '^EndToEndTests\.' | paste -sd, -); \
-	  [ -n "$$filter" ] && $(TEST_ENV) $(XCTEST) "$$filter"
-	$(TEST_ENV) $(XCTEST) --testing-library swift-testing
+	@classes=$$(echo "$(test_classes)" | grep -v '^EndToEndTests\.'); [ -n "$$classes" ] || exit 1; \
+	  half1=$$(echo "$$classes" | awk 'NR % 2 == 1' | paste -sd, -); half2=$$(echo "$$classes" | awk 'NR % 2 == 0' | paste -sd, -); \
+	  scripts/side-by-side "$(TEST_ENV) $(XCTEST) $$half1" "$(TEST_ENV) $(XCTEST) $$half2" "$(TEST_ENV) $(XCTEST) --testing-library swift-testing"
 
 # One process per class, all at once: these tests mostly wait for a terminal
 # (the kiosk's idle reset waits out real seconds), so side by side they take
-# as long as the longest class, not the sum. Each class's output is printed
-# whole, in order, and any failure fails the target.
+# as long as the longest class, not the sum.
 test-e2e: test-build
 	@classes=$$(echo "$(test_classes)" | grep '^EndToEndTests\.'); [ -n "$$classes" ] || exit 1; \
-	  logs=$$(mktemp -d); \
-	  for class in $$classes; do \
-	    ( $(TEST_ENV) $(XCTEST) "$$class" > "$$logs/$$class.log" 2>&1; echo $$? > "$$logs/$$class.status" ) & \
-	  done; wait; \
-	  failed=0; for class in $$classes; do \
-	    cat "$$logs/$$class.log"; [ "$$(cat "$$logs/$$class.status")" = 0 ] || { echo "$$class failed"; failed=1; }; \
-	  done; rm -rf "$$logs"; exit $$failed
+	  eval scripts/side-by-side $$(for class in $$classes; do printf '"%s" ' "$(TEST_ENV) $(XCTEST) $$class"; done)
 
 # The packaging, on the test build's binary (quick, uncompressed): the .deb's metadata and
 # layout, installed into a clean root with dpkg --root, then check and search run
