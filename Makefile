@@ -68,8 +68,9 @@ run: release
 #    the long pole, start as early as they can;
 #  - the rest of the build (tests, bedside, the fuzz replayer) runs beside it,
 #    then `bedside check`, the triage table, the fuzz seeds, the package test,
-#    and the XCTest and Swift Testing suites in two processes at once (the
-#    tmux end-to-end tests, which mostly wait for a terminal, and the others).
+#    and the XCTest and Swift Testing suites in several processes at once (the
+#    unit tests in two halves beside Swift Testing; the tmux end-to-end tests,
+#    which mostly wait for a terminal, a process per class).
 # The test bundle is run directly, not through `swift test`, which locks .build
 # and so cannot run twice at once; the output is the same XCTest and Swift
 # Testing output. `swift test` alone still runs everything in debug, the debug monkey too.
