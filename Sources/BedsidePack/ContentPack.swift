@@ -215,8 +215,11 @@ public final class ContentPack: @unchecked Sendable {
                 return info.absolute(in: root)
             }
             return PackedTopics(heads: heads, diagnostics: diagnostics, info: info, body: { [verifying = verifyingChecksums, sums = bodySums] i in
-                let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[bodyRanges[i]])
-                guard !verifying || Checksum.of(bytes) == sums[i] else {
+                // Read from the file, not the mapping: a body becomes a String (a
+                // copy) anyway, and each page read through the mapping brought the
+                // cached pages around it into the session's memory (up to 64 KiB a
+                // fault), so a few searches' snippets mapped most of the bodies.
+                guard let bytes = mapping.copy(bodyRanges[i]), !verifying || Checksum.of(bytes) == sums[i] else {
                     // A damaged copy is never shown: the topic's own file, which the
                     // freshness check found unchanged, has the same body.
                     return Self.body(ofFile: info(i).path)
@@ -299,6 +302,15 @@ final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: base, count: size)
         file = fd
         unmap = { munmap(base, size); close(fd) }
+    }
+
+    /// The bytes of `range` (inside the mapping), read from the file when
+    /// there is one; nil when they cannot be read.
+    func copy(_ range: Range<Int>) -> [UInt8]? {
+        guard let file else { return Array(bytes[range]) }
+        var out = [UInt8](repeating: 0, count: range.count)
+        let done = out.withUnsafeMutableBytes { read(file, at: range.lowerBound, into: $0) }
+        return done ? out : nil
     }
 
     /// Reads `count` bytes at `offset` of the file into `buffer`; false when it cannot.
