@@ -372,11 +372,10 @@ struct KioskMonkey {
                 coverage.record(event, from: before, to: state)
                 if let progress, (step.index + 1) % progress == 0 { report(step.index + 1, coverage) }
                 // As the event loop draws (EventLoop.run): a state the same as
-                // the last one drawn, in the same language, with no effect and
-                // no resize, shows the same cells, and it passed every check.
-                if let drawn, drawn.state == state, drawn.language == step.language, step.effects.isEmpty {
-                    if case .resize = event {} else { continue }
-                }
+                // the last one drawn, in the same language, shows the same
+                // cells, and it passed every check.
+                if let drawn, drawn.state == state, drawn.language == step.language,
+                   !EventLoop.forcesFrame(event, step.effects) { continue }
                 drawn = (state, step.language)
                 stats.framesDrawn += 1
                 let env = envs[step.language] ?? envs[.en]!

@@ -326,10 +326,9 @@ final class MappedFile: @unchecked Sendable {
     }
 
     /// The checksum of `count` bytes from `offset` (inside the mapping).
-    /// From a file it is read through a small buffer, not the mapping: a
-    /// whole section touched through the mapping stayed in the session's
-    /// resident memory (the 10,000-topic index is most of the pack), though
-    /// the session then reads only the few pages a query needs.
+    /// From a file it is read through a small buffer, not the mapping, so
+    /// checking a whole section (the 10,000-topic index is most of the pack)
+    /// does not map all of it into the session.
     func checksum(offset: Int, count: Int) -> UInt64? {
         guard let file else { return Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])) }
         return Checksum.of(count: count) { at, buffer in read(file, at: offset + at, into: buffer) }

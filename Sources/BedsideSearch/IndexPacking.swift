@@ -124,8 +124,9 @@ extension IndexData {
         }
         // The two biggest columns (a posting per word a document has, a
         // forward entry per word it says) are read through a small buffer
-        // from a pack's file: read through the mapping, all of it stayed in
-        // each session's resident memory after the first search.
+        // from a pack's file, so the check itself maps none of them into the
+        // session; queries then map what they read (and the kernel the pages
+        // around it).
         func allBelow(scanning column: Column<Int32>, _ limit: Int, _ what: String) throws {
             try column.scan { piece in try allBelow(piece, limit, what) }
         }

@@ -56,15 +56,11 @@ public enum EventLoop {
             }
             guard !events.isEmpty else { continue }
             var quit = false
-            // A resize or an effect asks for a frame even when the state is the
-            // same: the terminal may have lost what it showed (a cleared
-            // scrollback), or the environment changed (another language).
             var mustDraw = false
             for event in events {
                 let (next, effects) = App.update(state, event, env)
                 state = next
-                if case .resize = event { mustDraw = true }
-                if !effects.isEmpty { mustDraw = true }
+                if forcesFrame(event, effects) { mustDraw = true }
                 for effect in effects {
                     switch effect {
                     case .quit: quit = true
@@ -85,6 +81,17 @@ public enum EventLoop {
         }
         terminal.restore()
         return state
+    }
+}
+
+extension EventLoop {
+    /// Whether `event` needs a frame even when it left the state as it was:
+    /// after a resize the terminal may have lost what it showed, and an
+    /// effect may clear the scrollback or change the environment (another
+    /// language). The kiosk monkey draws by the same rule.
+    public static func forcesFrame(_ event: Event, _ effects: [Effect]) -> Bool {
+        if case .resize = event { return true }
+        return !effects.isEmpty
     }
 }
 
