@@ -210,7 +210,18 @@ struct QueryPlanner {
 
     /// Vocabulary words within the allowed edit distance, exact-first.
     private func addTypoMatches(_ word: QueryWord, to clause: inout Clause, oneEdit: Float = MatchWeight.typo1) {
-        let matches = typoMatches(word.token.text)
+        var matches = typoMatches(word.token.text)
+        var soundAlike = false
+        if matches.isEmpty {
+            // Spelt by sound ("bisfosfonates", "onkologist"): read the word as
+            // it sounds, only when no typo reading exists, so it never
+            // changes a word that already matches something.
+            for spelling in SoundAlike.spellings(of: word.token.text) {
+                let exact = data.surfaceIDs[spelling].flatMap { data.isKnown(data.surfaceTerm[Int($0)]) ? $0 : nil }
+                matches = (exact.map { [($0, 0)] } ?? []) + typoMatches(spelling)
+                if !matches.isEmpty { soundAlike = true; break }
+            }
+        }
         // A common word is the likelier intent of a typo than a rare one ("cances"
         // is "cancer" more often than "chances"): each reading counts in
         // proportion to the square root of how common it is, next to the commonest.
@@ -220,7 +231,7 @@ struct QueryPlanner {
             // A word only the synonyms file knows has no count of its own: it stays whole.
             let df = data.documentFrequency(term)
             let prior = commonest > 0 && df > 0 ? max(0.3, (Float(df) / Float(commonest)).squareRoot()) : 1
-            let weight = (distance <= 1 ? oneEdit : MatchWeight.typo2) * prior
+            let weight = (soundAlike ? MatchWeight.typo2 : distance <= 1 ? oneEdit : MatchWeight.typo2) * prior
             if data.documentFrequency(term) > 0 { clause.add([term], weight) }
             for alternative in groupsOf(term) { clause.add(alternative, weight * MatchWeight.synonym) }
         }

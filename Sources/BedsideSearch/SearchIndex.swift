@@ -154,6 +154,8 @@ struct Scorer {
         let n = data.documents.count
         var total = [Float](repeating: 0, count: n)
         var matchedClauses = [UInt8](repeating: 0, count: n)
+        var matchedWeight = [Float](repeating: 0, count: n)
+        let weights = clauses.map(telling)
         var touched: [Int32] = []
         var best = [Float](repeating: 0, count: n)
         var bestTouched: [Int32] = []
@@ -163,7 +165,7 @@ struct Scorer {
 
         data.postingDocs.withUnsafeBufferPointer { docs in
             data.postingScores.withUnsafeBufferPointer { scores in
-                for clause in clauses {
+                for (c, clause) in clauses.enumerated() {
                     for alternative in clause.alternatives {
                         let w = alternative.weight
                         if alternative.terms.count == 1 {
@@ -202,6 +204,7 @@ struct Scorer {
                         let d = Int(d32)
                         if matchedClauses[d] == 0 { touched.append(d32) }
                         matchedClauses[d] &+= 1
+                        matchedWeight[d] += weights[c]
                         total[d] += best[d]
                         best[d] = 0
                     }
@@ -211,17 +214,20 @@ struct Scorer {
         }
 
         // Documents that match more of the query's concepts come first.
-        let clauseCount = Float(clauses.count)
         // A query of three or more concepts may miss one without penalty
         // ("how soon will the radiation help my pain": the radiation page need
         // not say "soon"). People type words no page uses; one such word should
         // not sink the page that has all the others.
-        let slack: Float = clauses.count >= Self.concepts ? 1 : 0
+        // The one missed is forgiven only as far as it is the least telling:
+        // "little red dots all over my legs" must not find pages with "over"
+        // and "legs" but no red dots.
+        let allWeight = weights.reduce(0, +)
+        let slack: Float = clauses.count >= Self.concepts ? (weights.min() ?? 0) : 0
         var top: [(Int, Float)] = []
         top.reserveCapacity(limit + 1)
         for d32 in touched {
             let d = Int(d32)
-            let coverage = min(1, Float(matchedClauses[d]) / (clauseCount - slack))
+            let coverage = allWeight - slack > 0 ? min(1, matchedWeight[d] / (allWeight - slack)) : 1
             let score = total[d] * coverage * coverage
             if top.count == limit, let last = top.last, score <= last.1 { continue }
             var i = top.count
@@ -230,6 +236,13 @@ struct Scorer {
             if top.count > limit { top.removeLast() }
         }
         return top
+    }
+
+    /// How telling a concept is: its most telling reading's IDF, at least a
+    /// little, so a concept of common words still counts.
+    private func telling(_ clause: Clause) -> Float {
+        let idf = clause.alternatives.map { $0.terms.reduce(Float(0)) { $0 + data.termIDF[Int($1)] } }.max() ?? 0
+        return max(idf, 0.5)
     }
 }
 

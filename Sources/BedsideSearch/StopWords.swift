@@ -32,5 +32,7 @@ enum StopWords {
         "should", "so", "some", "still", "tell", "than", "that", "thats", "the", "their", "them", "then", "there",
         "these", "they", "this", "those", "to", "too", "up", "us", "very", "was", "we", "were", "what", "whats",
         "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your", "youre",
+        // Fillers that stand for whatever comes next ("something to make my bones stronger").
+        "anything", "else", "everything", "someone", "something", "somewhere", "stuff", "thing", "things", "usually",
     ]
 }

@@ -67,6 +67,9 @@ import Testing
         ("legs gave way", ["numbness-weakness", "spinal-cord-compression"]),
         ("so confused and thirsty", ["high-calcium"]),
         ("peed myself and my back hurts", ["bladder-bowel-changes", "bladder-and-bowel-changes", "spinal-cord-compression", "back-pain"]),
+        // Foot drop in plain words: a sign of pressure on the spinal cord, not a trip hazard.
+        ("dragging my foot and my back hurts", ["numbness-weakness", "spinal-cord-compression"]),
+        ("keep catching my toes and my back hurts", ["numbness-weakness", "spinal-cord-compression"]),
     ])
     func aPlainWordsEmergencyFindsItsCheckInTheTopTwo(query: String, wanted: [String]) {
         let found = top(query, 2)
@@ -93,6 +96,41 @@ import Testing
     func oneWordNoPageUsesDoesNotSinkTheRest(query: String, id: String) {
         let found = top(query, 3)
         #expect(found.contains(id), "\(query): \(found)")
+    }
+
+    /// A word spelt by ear, too far from the real word for a typo, is read as
+    /// it sounds ("bisfosfonates" is four edits from "bisphosphonates"). Before
+    /// SoundAlike it found nothing at all.
+    @Test(arguments: [("bisfosfonates", ["bone-strengthening-drugs", "bisphosphonate"]),
+                      ("bisfosfonate drip", ["bone-strengthening-drugs", "bisphosphonate"])])
+    func aWordSpeltByEarFindsWhatItSoundsLike(query: String, wanted: [String]) {
+        let found = top(query, 3)
+        #expect(found.contains { wanted.contains($0) }, "\(query): \(found)")
+    }
+
+    /// Sound-alike readings are a last resort: they never replace a word that
+    /// matches as typed or as a typo.
+    @Test func soundAlikesOnlyForWordsWithNoReading() {
+        #expect(SoundAlike.spellings(of: "bisfosfonates").contains("bisphosphonates"))
+        #expect(SoundAlike.spellings(of: "feet").isEmpty, "short words have too many neighbours")
+        // "zoledronik" has a one-letter typo reading ("zoledronic"), so it is read as that.
+        #expect(top("zoledronik acid", 3).contains("bone-strengthening-drugs"))
+    }
+
+    /// The one concept a long query may miss is forgiven only as far as it is
+    /// the least telling: pages with "over" and "legs" but nothing about red
+    /// spots do not push the blood-count pages out of the top three, as the
+    /// falls page and the fracture topic did before.
+    @Test(arguments: [("little red dots all over my legs", ["anemia-and-low-blood-counts", "platelets", "tiredness-breathlessness"])])
+    func aMissedConceptIsForgivenOnlyIfItIsTheLeastTelling(query: String, wanted: [String]) {
+        let found = top(query, 3)
+        #expect(found.contains { wanted.contains($0) }, "\(query): \(found)")
+        #expect(!found.contains("preventing-falls"), "\(query): \(found)")
+    }
+
+    /// Filler words ("something", "usually") say nothing about the page wanted.
+    @Test func fillerWordsDoNotPullInPagesThatUseThem() {
+        #expect(top("something to make my bones stronger", 3).contains("bone-strengthening-drugs"))
     }
 
     /// The same in Spanish, with accents left out as many keyboards do.
