@@ -49,27 +49,32 @@ public enum ContentLoader {
 
         let glossary: Parsed
         let deferred: DeferredContent
+        // Without a pack, topics, flows and walkthroughs are parsed in one
+        // batch, so the cores share all the work. With one, the topics come
+        // from the pack, and flows and walkthroughs are parsed from their
+        // files only when something asks for them: a page, a search or
+        // `bedside read` never waits for the symptom checks.
+        let laterNow = packed == nil ? laterJobs : []
+        let laterOnDemand: Once<DeferredContent.Later>? = packed == nil ? nil : Once(making: { Parsed.later(Parallel.map(laterJobs, { $0.run() })) })
         // With no sections.yaml the sections come from the topics, so they are needed now.
         if background && !manifest.sections.isEmpty {
             let sections = manifest
-            deferred = DeferredContent(fileCounts: fileCounts) {
-                // The glossary is read from its files before the first screen, never waiting for a pack.
-                let parsed = parse(topicJobs, glossary: [], later: laterJobs, packed, root, language)
-                return Parsed.deferredValue(parsed.topics + parsed.later, topicCount: parsed.topics.count, manifest: sections, packed: parsed.packed)
-            }
+            // The glossary is read from its files before the first screen, never waiting for a pack.
+            let batch = Once(making: { parse(topicJobs, glossary: [], later: laterNow, packed, root, language) })
+            deferred = DeferredContent(topics: Once(making: { Parsed.topics(batch.value.topics, packed: batch.value.packed, manifest: sections) }),
+                                       later: laterOnDemand ?? Once(making: { Parsed.later(batch.value.later) }), fileCounts: fileCounts)
             glossary = Parsed(Parallel.map(glossaryJobs, { $0.run() }))
         } else {
             // One batch, so the cores share all the work.
-            let parsed = parse(topicJobs, glossary: glossaryJobs, later: laterJobs, packed, root, language)
+            let parsed = parse(topicJobs, glossary: glossaryJobs, later: laterNow, packed, root, language)
             let topicResults = parsed.topics, packedTopics = parsed.packed
             glossary = Parsed(parsed.glossary)
-            let results = topicResults + parsed.later
             if manifest.sections.isEmpty {
-                let folders = Set(packedTopics?.heads.map(\.section) ?? Parsed(results[..<topicResults.count]).topics.map(\.info.section)).sorted()
+                let folders = Set(packedTopics?.heads.map(\.section) ?? Parsed(topicResults).topics.map(\.info.section)).sorted()
                 manifest.sections = folders.map { Section(id: $0, title: $0.replacingOccurrences(of: "-", with: " ").capitalized) }
             }
-            deferred = DeferredContent(ready: Parsed.deferredValue(results, topicCount: topicResults.count, manifest: manifest, packed: packedTopics),
-                                       fileCounts: fileCounts)
+            deferred = DeferredContent(topics: Once(ready: Parsed.topics(topicResults, packed: packedTopics, manifest: manifest)),
+                                       later: laterOnDemand ?? Once(ready: Parsed.later(parsed.later)), fileCounts: fileCounts)
         }
 
         var trailing: [Diagnostic] = []
@@ -119,9 +124,10 @@ public enum ContentLoader {
                                                   topicJobs.count, glossaryJobs.count)
             return (topics, nil, glossary, later)
         }
-        let opening = Background { fromPack(packed, root, language) }
+        // Any later files are parsed while the pack is opened and checked on another thread.
+        let opening = laterJobs.isEmpty ? nil : Background { fromPack(packed, root, language) }
         let later = Parallel.map(laterJobs, { $0.run() })
-        let (fallbackJobs, packedTopics) = opening.value
+        let (fallbackJobs, packedTopics) = opening?.value ?? fromPack(packed, root, language)
         if !glossaryJobs.isEmpty, let glossary = packedTopics?.glossary {
             return (Parallel.map(fallbackJobs, { $0.run() }), packedTopics, [.glossary(glossary.terms, glossary.diagnostics)], later)
         }
@@ -379,14 +385,18 @@ private struct Parsed {
         }
     }
 
-    /// Topic results first, then flow and walkthrough results.
-    static func deferredValue(_ results: [FileResult], topicCount: Int, manifest: Manifest, packed: PackedTopics?) -> DeferredContent.Value {
-        let topics = Parsed(results[..<topicCount]), later = Parsed(results[topicCount...])
+    /// The topics: the pack's when it gave them, else the parsed files'.
+    static func topics(_ results: [FileResult], packed: PackedTopics?, manifest: Manifest) -> DeferredContent.Topics {
+        if let packed { return DeferredContent.Topics(table: TopicTable(packed: packed), diagnostics: packed.diagnostics) }
+        let parsed = Parsed(results)
+        return DeferredContent.Topics(table: TopicTable(parsed.topics, manifest: manifest), diagnostics: parsed.diagnostics)
+    }
+
+    /// Flows in file order, walkthroughs in their `order`.
+    static func later(_ results: [FileResult]) -> DeferredContent.Later {
+        let later = Parsed(results)
         let walkthroughs = later.walkthroughs.sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
-        let table = packed.map(TopicTable.init(packed:)) ?? TopicTable(topics.topics, manifest: manifest)
-        return DeferredContent.Value(topics: table, flows: later.flows,
-                                     walkthroughs: walkthroughs, topicDiagnostics: packed?.diagnostics ?? topics.diagnostics,
-                                     laterDiagnostics: later.diagnostics)
+        return DeferredContent.Later(flows: later.flows, walkthroughs: walkthroughs, diagnostics: later.diagnostics)
     }
 }
 

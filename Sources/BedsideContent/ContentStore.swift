@@ -14,18 +14,18 @@ public struct ContentStore: Sendable {
     public var language: ContentLanguage
     public var manifest: Manifest
     /// Every loaded topic, in reading order: by section, then `order`, then title.
-    public var topics: TopicList { deferred.value.topics.list }
+    public var topics: TopicList { deferred.topics.table.list }
     /// Id, title, section and other names of every topic, in reading order:
     /// for lists and look-ups that need no more (held in memory, so a pack
     /// is never read for them).
-    public var topicHeads: [TopicHead] { deferred.value.topics.heads }
+    public var topicHeads: [TopicHead] { deferred.topics.table.heads }
     public var glossary: [GlossaryTerm]
     public var home: Document
     public var strings: Catalogue
     /// Symptom flows, in file order.
-    public var flows: [Flow] { deferred.value.flows }
+    public var flows: [Flow] { deferred.later.flows }
     /// Nurse walkthroughs, in `order`.
-    public var walkthroughs: [Walkthrough] { deferred.value.walkthroughs }
+    public var walkthroughs: [Walkthrough] { deferred.later.walkthroughs }
     /// Whether the content has flow (walkthrough) files. Menus use these, not
     /// `flows.isEmpty`, so drawing the home screen never waits for parsing.
     public var hasFlowFiles: Bool { deferred.fileCounts.flows > 0 }
@@ -34,13 +34,22 @@ public struct ContentStore: Sendable {
     /// order of a sequential pass: manifest, topics, glossary, flows,
     /// walkthroughs, home, strings.
     public var diagnostics: [Diagnostic] {
-        let parsed = deferred.value
-        return manifestDiagnostics + parsed.topicDiagnostics + glossaryDiagnostics + parsed.laterDiagnostics
+        manifestDiagnostics + deferred.topics.diagnostics + glossaryDiagnostics + deferred.later.diagnostics
             + trailingDiagnostics
     }
 
+    /// The same without flow and walkthrough files, so asking parses none of
+    /// them: for a command that uses neither (`search` with a fresh pack,
+    /// whose index was made when those files were last packed and checked).
+    public var diagnosticsExceptFlowsAndWalkthroughs: [Diagnostic] {
+        manifestDiagnostics + deferred.topics.diagnostics + glossaryDiagnostics + trailingDiagnostics
+    }
+
+    /// Whether the flow and walkthrough files have been parsed yet (for tests).
+    var flowsAreParsed: Bool { deferred.laterIsMade }
+
     /// Problems found in topic files alone (a content pack keeps these).
-    public var topicDiagnostics: [Diagnostic] { deferred.value.topicDiagnostics }
+    public var topicDiagnostics: [Diagnostic] { deferred.topics.diagnostics }
 
     private var manifestDiagnostics: [Diagnostic]
     /// Problems in glossary files alone (a content pack keeps these).
@@ -54,10 +63,11 @@ public struct ContentStore: Sendable {
                 glossary: [GlossaryTerm] = [], home: Document = Document(blocks: []),
                 strings: Catalogue = Catalogue(), flows: [Flow] = [], walkthroughs: [Walkthrough] = [],
                 diagnostics: [Diagnostic] = []) {
-        let ready = DeferredContent.Value(topics: TopicTable(topics, manifest: manifest), flows: flows,
-                                          walkthroughs: walkthroughs)
+        let deferred = DeferredContent(topics: Once(ready: .init(table: TopicTable(topics, manifest: manifest))),
+                                       later: Once(ready: .init(flows: flows, walkthroughs: walkthroughs)),
+                                       fileCounts: .init(flows: flows.count, walkthroughs: walkthroughs.count))
         self.init(root: root, language: language, manifest: manifest, glossary: glossary, home: home, strings: strings,
-                  deferred: DeferredContent(ready: ready, fileCounts: .init(flows: flows.count, walkthroughs: walkthroughs.count)),
+                  deferred: deferred,
                   manifestDiagnostics: diagnostics, glossaryDiagnostics: [], trailingDiagnostics: [])
     }
 
@@ -79,21 +89,21 @@ public struct ContentStore: Sendable {
 
     // MARK: - Look-ups
 
-    public func topic(_ id: String) -> TopicInfo? { deferred.value.topics.info(id) }
+    public func topic(_ id: String) -> TopicInfo? { deferred.topics.table.info(id) }
     public func term(_ id: String) -> GlossaryTerm? { glossaryIndex[id].map { glossary[$0] } }
     public func flow(_ id: String) -> Flow? {
-        let value = deferred.value
-        return value.flowIndex[id].map { value.flows[$0] }
+        let later = deferred.later
+        return later.flowIndex[id].map { later.flows[$0] }
     }
     /// The walkthrough with this id, if it loaded.
     public func walkthrough(_ id: String) -> Walkthrough? { walkthroughs.first { $0.id == id } }
     public func section(_ id: String) -> Section? { manifest.sections.first { $0.id == id } }
     public func topics(inSection id: String) -> [TopicInfo] {
-        let table = deferred.value.topics
+        let table = deferred.topics.table
         return table.heads.indices.filter { table.heads[$0].section == id }.map { table.list[$0] }
     }
     public func topicIDs(inSection id: String) -> [String] {
-        deferred.value.topics.heads.filter { $0.section == id }.map(\.id)
+        deferred.topics.table.heads.filter { $0.section == id }.map(\.id)
     }
 
     /// Parses what the loader left for later on a background thread, so the
@@ -101,11 +111,14 @@ public struct ContentStore: Sendable {
     /// screen is up: both cores then go to drawing it first.
     public func loadInBackground() {
         let deferred = deferred
-        Thread.detachNewThread { _ = deferred.value }
+        Thread.detachNewThread {
+            _ = deferred.topics
+            _ = deferred.later
+        }
     }
 
     /// The raw Markdown body of a topic.
-    public func body(of id: String) -> String? { deferred.value.topics.body(of: id) }
+    public func body(of id: String) -> String? { deferred.topics.table.body(of: id) }
 
     /// The parsed body of a topic (parsed once, then cached).
     public func document(for id: String) -> Document? {
@@ -118,7 +131,7 @@ public struct ContentStore: Sendable {
         guard case .file(let path, let anchor) = target, path.hasSuffix(".md") else { return target }
         let base = topicID.flatMap { topic($0)?.path }.map { PathText.directory($0) } ?? root
         let full = PathText.normalize(path.hasPrefix("/") ? path : base + "/" + path)
-        if let id = deferred.value.topics.paths.id(at: full) { return .topic(id: id, anchor: anchor) }
+        if let id = deferred.topics.table.paths.id(at: full) { return .topic(id: id, anchor: anchor) }
         return target
     }
 }
@@ -198,56 +211,79 @@ struct TopicTable {
     }
 }
 
-/// Topics, flows and walkthroughs: handed over ready, or parsed once by
-/// whoever asks first (a background thread at start, normally). Shared by
-/// copies of a store; the lock makes the hand-over between threads safe.
+/// Topics, and flows with walkthroughs: each handed over ready, or made once
+/// by whoever asks first (a background thread at start, normally). Two parts,
+/// so a page or a search that needs only topics never waits for the symptom
+/// checks to parse: with a content pack the topics come from the pack and the
+/// checks are parsed from their files only when something asks for one.
+/// Shared by copies of a store.
 final class DeferredContent: @unchecked Sendable {
     struct FileCounts { var flows: Int, walkthroughs: Int }
 
-    /// A class, so a look-up (`store.topic(id)`, asked for every sidebar row
+    /// Classes, so a look-up (`store.topic(id)`, asked for every sidebar row
     /// and page drawn) hands over one reference, not a copy of every table.
-    final class Value: @unchecked Sendable {
-        let topics: TopicTable
+    final class Topics: @unchecked Sendable {
+        let table: TopicTable
+        /// Problems in topic files.
+        let diagnostics: [Diagnostic]
+        init(table: TopicTable, diagnostics: [Diagnostic] = []) {
+            self.table = table
+            self.diagnostics = diagnostics
+        }
+    }
+
+    final class Later: @unchecked Sendable {
         let flows: [Flow]
         let walkthroughs: [Walkthrough]
         let flowIndex: [String: Int]
-        /// Problems in topic files, and in flow and walkthrough files.
-        let topicDiagnostics: [Diagnostic]
-        let laterDiagnostics: [Diagnostic]
-
-        init(topics: TopicTable, flows: [Flow], walkthroughs: [Walkthrough],
-             topicDiagnostics: [Diagnostic] = [], laterDiagnostics: [Diagnostic] = []) {
-            self.topics = topics
+        /// Problems in flow and walkthrough files.
+        let diagnostics: [Diagnostic]
+        init(flows: [Flow], walkthroughs: [Walkthrough], diagnostics: [Diagnostic] = []) {
             self.flows = flows
             self.walkthroughs = walkthroughs
             self.flowIndex = Dictionary(flows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            self.topicDiagnostics = topicDiagnostics
-            self.laterDiagnostics = laterDiagnostics
+            self.diagnostics = diagnostics
         }
     }
 
     let fileCounts: FileCounts
-    private var parsed: Value?
-    private var parse: (() -> Value)?
-    private let lock = NSLock()
+    private let topicsOnce: Once<Topics>
+    private let laterOnce: Once<Later>
 
-    init(ready: Value, fileCounts: FileCounts) {
-        self.parsed = ready
+    init(topics: Once<Topics>, later: Once<Later>, fileCounts: FileCounts) {
+        self.topicsOnce = topics
+        self.laterOnce = later
         self.fileCounts = fileCounts
     }
 
-    init(fileCounts: FileCounts, parse: @escaping () -> Value) {
-        self.parse = parse
-        self.fileCounts = fileCounts
+    var topics: Topics { topicsOnce.value }
+    var later: Later { laterOnce.value }
+    /// Whether the flows and walkthroughs have been parsed yet (for tests).
+    var laterIsMade: Bool { laterOnce.isMade }
+}
+
+/// A value made at most once, by the first thread that asks; the others wait for it.
+final class Once<Value>: @unchecked Sendable {
+    private var made: Value?
+    private var make: (() -> Value)?
+    private let lock = NSLock()
+
+    init(ready: Value) { made = ready }
+    init(making make: @escaping () -> Value) { self.make = make }
+
+    var isMade: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made != nil
     }
 
     var value: Value {
         lock.lock()
         defer { lock.unlock() }
-        if let parsed { return parsed }
-        let value = parse!()
-        parsed = value
-        parse = nil
+        if let made { return made }
+        let value = make!()
+        made = value
+        make = nil
         return value
     }
 }

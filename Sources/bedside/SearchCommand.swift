@@ -36,8 +36,13 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let (store, pack) = try options.loadWithPack()
-        for problem in store.diagnostics where problem.severity == .error { printError(problem.formatted) }
-        let index = pack.searchIndex(for: store) ?? SearchIndex(store: store)
+        let packed = pack.searchIndex(for: store)
+        // A fresh pack's index holds the symptom checks as they were packed,
+        // and the files have not changed since (so `pack` said their problems):
+        // they are not parsed again just to say nothing new.
+        let problems = packed != nil ? store.diagnosticsExceptFlowsAndWalkthroughs : store.diagnostics
+        for problem in problems where problem.severity == .error { printError(problem.formatted) }
+        let index = packed ?? SearchIndex(store: store)
         for problem in index.diagnostics where problem.severity == .error { printError(problem.formatted) }
         let text = query.joined(separator: " ")
         let results = index.search(text, limit: limit)

@@ -1,6 +1,6 @@
 import XCTest
 @testable import BedsidePack
-import BedsideContent
+@testable import BedsideContent
 @testable import BedsideSearch
 
 /// A store and index opened from a pack must answer exactly as the ones
@@ -62,6 +62,29 @@ final class PackRoundTripTests: XCTestCase {
                 XCTAssertEqual(index.suggestion(for: query), built.suggestion(for: query), "\(language) '\(query)'")
             }
         }
+    }
+
+    /// With a fresh pack, topics, bodies and the index come from the pack
+    /// alone: the symptom checks are parsed from their files only when one is
+    /// asked for (a page, or a search with a check among its candidates). With
+    /// 10,000 topics their parsing was a fifth of `bedside read`'s time. Asked
+    /// for, they are what the files give.
+    func testWithAPackTopicsAndSearchNeverWaitForTheSymptomChecks() throws {
+        let files = ContentLoader.load(root: Self.copy)
+        let packed = PackedContent(root: Self.copy)
+        let store = packed.load()
+        XCTAssertEqual(store.topic("bone-pain")?.title, files.topic("bone-pain")?.title)
+        XCTAssertNotNil(store.document(for: "bone-pain"))
+        let index = try XCTUnwrap(packed.searchIndex(for: store))
+        XCTAssertEqual(store.diagnosticsExceptFlowsAndWalkthroughs.count, files.diagnosticsExceptFlowsAndWalkthroughs.count)
+        XCTAssertFalse(store.flowsAreParsed, "nothing asked for a symptom check yet")
+        // A search whose candidates include a check reads its names and text from it.
+        XCTAssertEqual(index.search("legs gave way", limit: 5).first?.id, "numbness-weakness")
+        XCTAssertEqual(store.flows.map(\.id), files.flows.map(\.id))
+        XCTAssertEqual(store.flow("high-calcium"), files.flow("high-calcium"))
+        XCTAssertEqual(store.walkthroughs.map(\.id), files.walkthroughs.map(\.id))
+        XCTAssertTrue(store.flowsAreParsed)
+        XCTAssertTrue(files.flowsAreParsed, "without a pack they are parsed with the topics, in one batch")
     }
 
     func testTheIndexIsReadInPlaceFromTheMappedFile() throws {
