@@ -153,6 +153,8 @@ public final class ContentPack: @unchecked Sendable {
     /// does. Sizes and modification times by default (a stat per file);
     /// with `checksums`, every file is read and compared (`bedside check`).
     public func staleness(root: String, checksums: Bool = false) -> String? {
+        // The usual case, a fresh pack, needs no list of paths (see ContentFiles.Fingerprint).
+        if !checksums, ContentFiles.fingerprint(root: root) == ContentFiles.fingerprint(of: files) { return nil }
         let now = checksums ? ContentFiles.listWithChecksums(root: root) : ContentFiles.list(root: root)
         return ContentFiles.difference(packed: files, now: now, checksums: checksums)
     }
