@@ -47,6 +47,33 @@ enum PackBench {
         }
     }
 
+    /// The browser's first paint and first `/` answer on the generated
+    /// library with a pack, for each build in `--bin A,B`, taken in turns.
+    static func firstAnswerInTurns(_ options: BenchOptions, rounds: Int = 15) {
+        let bins = options.bin.split(separator: ",").map { URL(fileURLWithPath: String($0)).path }
+        let shipped = ContentLoader.load(root: options.content)
+        guard let root = try? CorpusGenerator.generate(count: options.generatedTopics, from: shipped),
+              (try? PackWriter.write(root: root, to: root + "/" + ContentPack.fileName, version: "bench")) != nil else {
+            print("first-answer: could not write the generated library and its pack")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: root + "/" + ContentPack.fileName) }
+        var paints = [[Double]](repeating: [], count: bins.count), answers = paints
+        for _ in 0..<rounds {
+            for (i, bin) in bins.enumerated() {
+                guard let session = Browser(root: root, bin: bin).startAndSearch() else { continue }
+                paints[i].append(session.paint)
+                answers[i].append(session.answer)
+                session.pty.stop()
+            }
+        }
+        print("== First paint and first / answer, \(options.generatedTopics) topics with a pack, \(rounds) rounds in turns ==")
+        for (i, bin) in bins.enumerated() {
+            print(String(format: "  %@: first paint %.1f ms, first answer %.1f ms (medians)", bin,
+                         Measure.median(paints[i]) * 1e3, Measure.median(answers[i]) * 1e3))
+        }
+    }
+
     static func report(label: String, root: String, bin: String, readID: String, sessions: Int, fileSessions: Int) {
         let packPath = root + "/" + ContentPack.fileName
         let aside = packPath + ".aside"

@@ -8,7 +8,8 @@ import Foundation
 //   --lang es        the evaluation in Spanish (Tests/SearchEval/queries.es.yaml)
 //   --show-held-out  also list the held-out queries' misses (never tune on them)
 //   --topics N       size of the generated corpus (default 10000)
-//   --only PART      one part: content, flows, search, ui, hostile or pack
+//   --only PART      one part: content, flows, search, ui, hostile or pack;
+//                    or first-answer with --bin A,B (two builds in turns)
 //   --profile-search-build N   build the shipped search index N times (for perf)
 var options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 
@@ -30,6 +31,9 @@ if let root = ProcessInfo.processInfo.environment[PackBench.partsChildEnv] {
     if options.only == nil || options.only == "ui" { UIBench.run(options) }
     if options.only == nil || options.only == "hostile" { HostileBench.run(options) }
     if options.only == nil || options.only == "pack" { PackBench.run(options) }
+    // Not part of a full run: the browser's first answer on the generated library,
+    // for two builds taken in turns (--bin A,B), so machine drift hits both alike.
+    if options.only == "first-answer" { PackBench.firstAnswerInTurns(options) }
 }
 
 struct BenchOptions {
