@@ -9,8 +9,9 @@ struct Search: ParsableCommand {
         abstract: "Search topics, glossary and flows.",
         discussion: """
             Plain words, typos and brand names work: "cant pee", "metastisis", "zometa".
-            JSON output is an array of {id, kind, title, score, snippet}, best first; snippet.highlights
-            are [start, end) Character offsets into snippet.text.
+
+            JSON output is an array of {id, kind, title, score, snippet}, best first; \
+            snippet.highlights are [start, end) Character offsets into snippet.text.
             """
     )
 
