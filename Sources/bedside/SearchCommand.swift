@@ -10,8 +10,7 @@ struct Search: ParsableCommand {
         discussion: """
             Plain words, typos and brand names work: "cant pee", "metastisis", "zometa".
 
-            JSON output is an array of {id, kind, title, score, snippet}, best first; \
-            snippet.highlights are [start, end) Character offsets into snippet.text.
+            JSON output is an array of {id, kind, title, score, snippet}, best first; snippet.highlights are [start, end) Character offsets into snippet.text.
             """
     )
 

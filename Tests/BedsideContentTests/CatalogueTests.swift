@@ -84,4 +84,17 @@ final class CatalogueTests: XCTestCase {
         catalogue.path = "strings.es.yaml"
         return (catalogue, problems)
     }
+
+    /// Placeholders are filled in one pass: every known `{name}`, wherever
+    /// it is and however often; an unknown one stays as written; and a value
+    /// is put in as it is, never read again for placeholders (with a
+    /// dictionary's order that re-reading came out differently from run to run).
+    func testFillReplacesEachKnownPlaceholderOnceInOnePass() {
+        XCTAssertEqual(Catalogue.fill("Call {number} now. {number}!", ["number": "911"]), "Call 911 now. 911!")
+        XCTAssertEqual(Catalogue.fill("{count} tries left, {name}", ["count": "2"]), "2 tries left, {name}")
+        XCTAssertEqual(Catalogue.fill("{a} and {b}", ["a": "{b}", "b": "x"]), "{b} and x")
+        XCTAssertEqual(Catalogue.fill("Llame al {número} — ¿{x}?", ["número": "911", "x": "sí"]), "Llame al 911 — ¿sí?")
+        XCTAssertEqual(Catalogue.fill("{ {a}} {", ["a": "1"]), "{ 1} {")
+        XCTAssertEqual(Catalogue.fill("no braces", ["a": "1"]), "no braces")
+    }
 }
