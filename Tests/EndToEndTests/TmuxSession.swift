@@ -25,6 +25,9 @@ final class TmuxSession {
     /// Starts `bedside ARGS` at width x height. After it exits, the shell
     /// records its exit code and the terminal modes, then waits.
     init(_ args: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        // Without a binary every wait below would run to its deadline (minutes
+        // for the whole suite) before failing: say what is missing at once.
+        try Self.requireBinary()
         dir = NSTemporaryDirectory() + "bedside-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         socket = dir + "/tmux.sock"
@@ -38,9 +41,19 @@ final class TmuxSession {
         try Self.tmux(["-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
+    struct MissingBinary: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "no bedside binary at \(path): build it (swift build, or make test-build) or set BEDSIDE_BIN" }
+    }
+
+    static func requireBinary() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw MissingBinary(path: binary) }
+    }
+
     /// Runs the binary without a terminal (plain commands) and returns its exit
     /// status, standard output and standard error.
     static func runPlain(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        try requireBinary()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
