@@ -237,8 +237,22 @@ public final class ContentPack: @unchecked Sendable {
     /// pack's topics). Its big arrays stay in the mapped file.
     public func searchIndex(_ language: ContentLanguage, store: ContentStore) throws -> SearchIndex {
         do {
-            var r = try reader("index.\(language.rawValue)")
-            return try SearchIndex(reading: &r, store: store, owner: mapping)
+            // The checksum (damage) and the structural check (anything a
+            // hostile file could hold) each read the whole index: one per
+            // core. The structural check never trusts the bytes, so it may run
+            // before the checksum is known; a damaged index is still thrown away.
+            let name = "index.\(language.rawValue)"
+            let checksum = Background { [self] in Result { try self.verify(section: name) } }
+            var r = try reader(name, checked: false)
+            let index: SearchIndex
+            do {
+                index = try SearchIndex(reading: &r, store: store, owner: mapping)
+            } catch {
+                try checksum.value.get() // damage, when that is the cause, is said as damage
+                throw error
+            }
+            try checksum.value.get()
+            return index
         } catch let error as BinaryFormatError {
             throw PackError.unusable(path, "its \(language.rawValue) search index is damaged \(error)")
         }
