@@ -26,6 +26,16 @@ public final class SearchAdapter: @unchecked Sendable {
         return index!
     }
 
+    /// Opens a pack's index now, so the first query finds it ready: for a
+    /// background thread once the first screen is up. Without a usable pack
+    /// nothing is built here: a session that never searches (most kiosk
+    /// visits) never holds an index of its own.
+    public func openPackedIndex() {
+        lock.lock()
+        defer { lock.unlock() }
+        if index == nil { index = pack?.searchIndex(for: store) }
+    }
+
     /// Whether this language knows every meaningful word of `query` (see `SearchIndex.understands`).
     public func understands(_ query: String) -> Bool { readyIndex().understands(query) }
 

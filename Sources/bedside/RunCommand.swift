@@ -78,7 +78,8 @@ enum TUILauncher {
                 return store.strings.text(.noticePackUnusable, ["reason": error.reason])
             }
         }
-        EventLoop.run(state, env, terminal: terminal, environment: library.environment, afterFirstFrame: { store.loadInBackground() },
+        EventLoop.run(state, env, terminal: terminal, environment: library.environment,
+                      afterFirstFrame: { library.prepareInBackground(store.language) },
                       notice: notice) {
             SummaryOutput.perform($0, site: site, text: store.strings)
         }
@@ -126,8 +127,24 @@ final class Library: @unchecked Sendable {
         return env
     }
 
+    /// Once the first screen is up, on another thread: the topics, then a
+    /// pack's search index (opened and checked on both cores), then the
+    /// symptom checks and walkthroughs, so a reader's first search never
+    /// shares the cores with the checks' parsing.
+    func prepareInBackground(_ language: ContentLanguage) {
+        guard let store = environments[language]?.store, let search = adapters[language] else { return }
+        Thread.detachNewThread {
+            _ = store.topics
+            search.openPackedIndex()
+            _ = store.flows
+        }
+    }
+
+    private var adapters: [ContentLanguage: SearchAdapter] = [:]
+
     private func make(_ store: ContentStore) -> AppEnvironment {
         let search = SearchAdapter(store: store, pack: pack)
+        adapters[store.language] = search
         let pinHash = site.kiosk.exitPinHash
         var env = AppEnvironment(store: store, site: site, unicode: unicode, kiosk: kiosk, file: file,
                                  search: { search.search($0) },
