@@ -61,9 +61,11 @@ public enum ContentFiles {
         public var count = 0
         public var sum: UInt64 = 0
 
-        mutating func add(path: some Sequence<UInt8>, size: UInt64, modified: Int64) {
+        /// A file whose path is `folder` followed by `name` (two parts, so a
+        /// folder's prefix is never copied onto each name).
+        mutating func add(folder: some Sequence<UInt8>, name: some Sequence<UInt8>, size: UInt64, modified: Int64) {
             count += 1
-            sum &+= ContentFiles.hash(path: path, size: size, modified: modified)
+            sum &+= ContentFiles.hash(folder: folder, name: name, size: size, modified: modified)
         }
 
         static func + (a: Fingerprint, b: Fingerprint) -> Fingerprint { Fingerprint(count: a.count + b.count, sum: a.sum &+ b.sum) }
@@ -78,7 +80,7 @@ public enum ContentFiles {
                 var print = Fingerprint()
                 let prefix = Array((folder.isEmpty ? "" : folder + "/").utf8)
                 let folders = walk(root, folder) { name, size, modified in
-                    print.add(path: prefix + name, size: size, modified: modified)
+                    print.add(folder: prefix, name: name, size: size, modified: modified)
                 }
                 return (print: print, folders: folders)
             }
@@ -90,14 +92,16 @@ public enum ContentFiles {
 
     /// The fingerprint of a list made earlier (a pack's).
     public static func fingerprint(of files: [ContentFile]) -> Fingerprint {
-        files.reduce(into: Fingerprint()) { $0.add(path: $1.path.utf8, size: $1.size, modified: $1.modified) }
+        files.reduce(into: Fingerprint()) { $0.add(folder: EmptyCollection(), name: $1.path.utf8, size: $1.size, modified: $1.modified) }
     }
 
-    /// FNV-1a over the path's bytes, then the size and time stirred in with
-    /// SplitMix64's finaliser, so files that differ in any one of them hash apart.
-    static func hash(path: some Sequence<UInt8>, size: UInt64, modified: Int64) -> UInt64 {
+    /// FNV-1a over the path's bytes (the folder's, then the name's), then the
+    /// size and time stirred in with SplitMix64's finaliser, so files that
+    /// differ in any one of them hash apart.
+    static func hash(folder: some Sequence<UInt8>, name: some Sequence<UInt8>, size: UInt64, modified: Int64) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in folder { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in name { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         func mix(_ x: UInt64) -> UInt64 {
             var z = x &+ 0x9e37_79b9_7f4a_7c15
             z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

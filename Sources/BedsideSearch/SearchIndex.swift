@@ -147,7 +147,7 @@ public struct SearchIndex: Sendable {
 /// Adds up clause scores over postings into flat per-document arrays.
 struct Scorer {
     let data: IndexData
-    /// From this many concepts (clauses) on, one may be missing at no cost.
+    /// From this many concepts (clauses) on, the least telling one may be missing at no cost.
     static let concepts = 3
 
     func rank(_ clauses: [Clause], limit: Int) -> [(Int, Float)] {
@@ -214,13 +214,13 @@ struct Scorer {
         }
 
         // Documents that match more of the query's concepts come first.
-        // A query of three or more concepts may miss one without penalty
-        // ("how soon will the radiation help my pain": the radiation page need
-        // not say "soon"). People type words no page uses; one such word should
-        // not sink the page that has all the others.
-        // The one missed is forgiven only as far as it is the least telling:
-        // "little red dots all over my legs" must not find pages with "over"
-        // and "legs" but no red dots.
+        // Coverage counts each concept by how telling it is (IDF). A query of
+        // three or more concepts may miss one without penalty ("how soon will
+        // the radiation help my pain": the radiation page need not say "soon"):
+        // people type words no page uses, and one such word should not sink the
+        // page that has all the others. But only as much as its least telling
+        // concept weighs: "little red dots all over my legs" must not find pages
+        // with "over" and "legs" and no red dots.
         let allWeight = weights.reduce(0, +)
         let slack: Float = clauses.count >= Self.concepts ? (weights.min() ?? 0) : 0
         var top: [(Int, Float)] = []
