@@ -17,6 +17,8 @@ public enum ContentLoader {
     ///   when the topics are first needed (in the background, normally), so
     ///   checking that the pack is fresh never delays the first screen; when
     ///   it answers nil (no usable pack) the topic files are read instead.
+    ///   With a pack, flows and walkthroughs are parsed only when first asked
+    ///   for, even when `background` is false.
     public static func load(root: String, language: ContentLanguage = .en, background: Bool = false,
                             packed: (@Sendable () -> PackedTopics?)? = nil) -> ContentStore {
         let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
@@ -54,19 +56,18 @@ public enum ContentLoader {
         // from the pack, and flows and walkthroughs are parsed from their
         // files only when something asks for them: a page, a search or
         // `bedside read` never waits for the symptom checks.
-        let laterNow = packed == nil ? laterJobs : []
         let laterOnDemand: Once<DeferredContent.Later>? = packed == nil ? nil : Once(making: { Parsed.later(Parallel.map(laterJobs, { $0.run() })) })
         // With no sections.yaml the sections come from the topics, so they are needed now.
         if background && !manifest.sections.isEmpty {
             let sections = manifest
             // The glossary is read from its files before the first screen, never waiting for a pack.
-            let batch = Once(making: { parse(topicJobs, glossary: [], later: laterNow, packed, root, language) })
+            let batch = Once(making: { parse(topicJobs, glossary: [], later: laterJobs, packed, root, language) })
             deferred = DeferredContent(topics: Once(making: { Parsed.topics(batch.value.topics, packed: batch.value.packed, manifest: sections) }),
                                        later: laterOnDemand ?? Once(making: { Parsed.later(batch.value.later) }), fileCounts: fileCounts)
             glossary = Parsed(Parallel.map(glossaryJobs, { $0.run() }))
         } else {
             // One batch, so the cores share all the work.
-            let parsed = parse(topicJobs, glossary: glossaryJobs, later: laterNow, packed, root, language)
+            let parsed = parse(topicJobs, glossary: glossaryJobs, later: laterJobs, packed, root, language)
             let topicResults = parsed.topics, packedTopics = parsed.packed
             glossary = Parsed(parsed.glossary)
             if manifest.sections.isEmpty {
@@ -109,10 +110,9 @@ public enum ContentLoader {
     }
 
     /// Parses topic, glossary and later (flow, walkthrough) files on every
-    /// core, in one batch. With a pack, the later files are parsed while the
-    /// pack is checked and its topics read on another thread (the check is a
-    /// stat per content file, mostly time in the kernel); topic and glossary
-    /// files are parsed only if the pack cannot give them.
+    /// core, in one batch. With a pack, its topics are read instead (topic and
+    /// glossary files are parsed only if the pack cannot give them), and the
+    /// later files are left to `load`, which parses them when first asked for.
     private static func parse(_ topicJobs: [FileJob], glossary glossaryJobs: [FileJob], later laterJobs: [FileJob],
                               _ packed: (@Sendable () -> PackedTopics?)?, _ root: String, _ language: ContentLanguage)
         -> (topics: [FileResult], packed: PackedTopics?, glossary: [FileResult], later: [FileResult]) {
@@ -124,15 +124,13 @@ public enum ContentLoader {
                                                   topicJobs.count, glossaryJobs.count)
             return (topics, nil, glossary, later)
         }
-        // Any later files are parsed while the pack is opened and checked on another thread.
-        let opening = laterJobs.isEmpty ? nil : Background { fromPack(packed, root, language) }
-        let later = Parallel.map(laterJobs, { $0.run() })
-        let (fallbackJobs, packedTopics) = opening?.value ?? fromPack(packed, root, language)
+        // With a pack, the later files are not parsed here: `load` parses them when first asked for.
+        let (fallbackJobs, packedTopics) = fromPack(packed, root, language)
         if !glossaryJobs.isEmpty, let glossary = packedTopics?.glossary {
-            return (Parallel.map(fallbackJobs, { $0.run() }), packedTopics, [.glossary(glossary.terms, glossary.diagnostics)], later)
+            return (Parallel.map(fallbackJobs, { $0.run() }), packedTopics, [.glossary(glossary.terms, glossary.diagnostics)], [])
         }
         let (topics, glossary, _) = split(Parallel.map(fallbackJobs + glossaryJobs, { $0.run() }), fallbackJobs.count, glossaryJobs.count)
-        return (topics, packedTopics, glossary, later)
+        return (topics, packedTopics, glossary, [])
     }
 
     /// The pack's topics if it offers them; otherwise the topic files to read
